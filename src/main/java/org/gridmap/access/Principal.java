@@ -1,0 +1,43 @@
+package org.gridmap.access;
+
+import java.util.List;
+
+/**
+ * Who is calling: an account reached through a session cookie or an API key, or the anonymous
+ * public. {@code csrfToken} is set for session callers only: state-changing requests from a browser
+ * must echo it in the {@code X-CSRF-Token} header.
+ */
+public record Principal(
+    long accountId,
+    String username,
+    String displayName,
+    Role role,
+    List<String> areaCodes,
+    Scope scope,
+    Via via,
+    String csrfToken) {
+
+  /** How the caller proved who they are. */
+  public enum Via {
+    ANONYMOUS,
+    SESSION,
+    API_KEY,
+    COMMAND_LINE
+  }
+
+  public static final Principal PUBLIC =
+      new Principal(0, "public", "public", null, List.of(), Scope.NONE, Via.ANONYMOUS, null);
+
+  public boolean isPublic() {
+    return via == Via.ANONYMOUS;
+  }
+
+  public boolean hasRole(Role r) {
+    return role == r;
+  }
+
+  /** The name recorded as author in the audit log. */
+  public String auditName() {
+    return isPublic() ? "public" : username;
+  }
+}

@@ -1,0 +1,159 @@
+package org.gridmap.area;
+
+import com.fasterxml.jackson.core.JsonGenerator;
+import com.fasterxml.jackson.databind.ObjectMapper;
+import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.stream.Collectors;
+import org.gridmap.error.DomainException;
+import org.gridmap.geo.GeoJsonWriter;
+import org.gridmap.http.Params;
+
+/** HTTP handlers of the area hierarchy: parse, call the repository, write. */
+public final class AreaRoutes {
+  static final String GEOJSON = "application/geo+json";
+  private static final String GEOJSON_SUFFIX = ".geojson";
+
+  private final AreaRepository areas;
+  private final ObjectMapper mapper;
+
+  public AreaRoutes(AreaRepository areas, ObjectMapper mapper) {
+    this.areas = areas;
+    this.mapper = mapper;
+  }
+
+  /** {@code GET /api/areas?level=&parent=}: current areas, no geometry. */
+  public void list(Context ctx) {
+    AreaQuery query = query(ctx);
+    ctx.json(areas.list(query).stream().map(AreaRoutes::summary).toList());
+  }
+
+  /**
+   * {@code GET /api/areas/{code}}: one area with its path from the root; {@code
+   * /api/areas/{code}.geojson} answers the same area as a GeoJSON Feature with its boundary.
+   */
+  public void get(Context ctx) {
+    String code = ctx.pathParam("code");
+    if (code.endsWith(GEOJSON_SUFFIX)) {
+      feature(ctx, code.substring(0, code.length() - GEOJSON_SUFFIX.length()));
+      return;
+    }
+    List<Area> path = areas.pathOf(code);
+    Area area = path.get(path.size() - 1);
+    Map<String, Object> body = summary(area);
+    body.put("version", area.version());
+    body.put("validFrom", area.validFrom());
+    body.put(
+        "path",
+        path.stream()
+            .map(a -> Map.of("level", a.level(), "code", a.code(), "name", a.name()))
+            .toList());
+    ctx.json(body);
+  }
+
+  /** {@code GET /api/areas/{code}/children}. */
+  public void children(Context ctx) {
+    String code = ctx.pathParam("code");
+    areas.find(code).orElseThrow(() -> new AreaNotFound(code));
+    ctx.json(areas.list(new AreaQuery(null, code)).stream().map(AreaRoutes::summary).toList());
+  }
+
+  /**
+   * {@code GET /api/areas.geojson?level=&parent=}: a FeatureCollection streamed feature by feature.
+   */
+  public void featureCollection(Context ctx) {
+    AreaQuery query = query(ctx);
+    GeoJsonWriter geometry = new GeoJsonWriter(precision(ctx));
+    ctx.contentType(GEOJSON);
+    try (JsonGenerator g = mapper.getFactory().createGenerator(ctx.outputStream())) {
+      g.writeStartObject();
+      g.writeStringField("type", "FeatureCollection");
+      g.writeArrayFieldStart("features");
+      areas.forEachFeature(
+          query,
+          f -> {
+            try {
+              writeFeature(g, geometry, f);
+            } catch (IOException e) {
+              throw new UncheckedIOException(e);
+            }
+          });
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private void feature(Context ctx, String code) {
+    AreaFeature feature = areas.feature(code).orElseThrow(() -> new AreaNotFound(code));
+    GeoJsonWriter geometry = new GeoJsonWriter(precision(ctx));
+    ctx.contentType(GEOJSON);
+    try (JsonGenerator g = mapper.getFactory().createGenerator(ctx.outputStream())) {
+      writeFeature(g, geometry, feature);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
+  }
+
+  private static void writeFeature(JsonGenerator g, GeoJsonWriter geometry, AreaFeature f)
+      throws IOException {
+    Area a = f.area();
+    g.writeStartObject();
+    g.writeStringField("type", "Feature");
+    g.writeStringField("id", a.code());
+    g.writeObjectFieldStart("properties");
+    g.writeStringField("code", a.code());
+    g.writeStringField("name", a.name());
+    g.writeStringField("name_en", a.nameEn());
+    g.writeStringField("level", a.level());
+    g.writeStringField("kind", a.kind());
+    g.writeStringField("parent", a.parentCode());
+    g.writeArrayFieldStart("path");
+    for (String code : a.pathCodes()) {
+      g.writeString(code);
+    }
+    g.writeEndArray();
+    g.writeEndObject();
+    g.writeFieldName("geometry");
+    geometry.write(g, f.boundary());
+    g.writeEndObject();
+  }
+
+  private AreaQuery query(Context ctx) {
+    String level = ctx.queryParam("level");
+    if (level != null) {
+      Set<String> known = areas.levels().stream().map(AreaLevel::code).collect(Collectors.toSet());
+      if (!known.contains(level)) {
+        throw DomainException.invalid(
+            "invalid_parameter",
+            "Unknown level '" + level + "' in parameter 'level'; known levels: " + known);
+      }
+    }
+    String parent = ctx.queryParam("parent");
+    if (parent != null) {
+      areas.find(parent).orElseThrow(() -> new AreaNotFound(parent));
+    }
+    return new AreaQuery(level, parent);
+  }
+
+  private static int precision(Context ctx) {
+    return Params.intParam(ctx, "precision", 7, 0, 15);
+  }
+
+  private static Map<String, Object> summary(Area a) {
+    Map<String, Object> m = new LinkedHashMap<>();
+    m.put("code", a.code());
+    m.put("name", a.name());
+    m.put("nameEn", a.nameEn());
+    m.put("level", a.level());
+    m.put("kind", a.kind());
+    m.put("parent", a.parentCode());
+    return m;
+  }
+}

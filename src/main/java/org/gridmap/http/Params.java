@@ -1,0 +1,40 @@
+package org.gridmap.http;
+
+import io.javalin.http.Context;
+import org.gridmap.error.DomainException;
+
+/** Query-parameter parsing with answers that name the parameter and the accepted range. */
+public final class Params {
+  private Params() {}
+
+  /** An optional whole number within [min, max]; absent means {@code fallback}. */
+  public static int intParam(Context ctx, String name, int fallback, int min, int max) {
+    String raw = ctx.queryParam(name);
+    if (raw == null || raw.isEmpty()) {
+      return fallback;
+    }
+    try {
+      int v = Integer.parseInt(raw.trim());
+      if (v < min || v > max) {
+        throw outOfRange(name, raw, min, max);
+      }
+      return v;
+    } catch (NumberFormatException e) {
+      throw outOfRange(name, raw, min, max);
+    }
+  }
+
+  private static DomainException outOfRange(String name, String raw, int min, int max) {
+    return DomainException.invalid(
+        "invalid_parameter",
+        "Parameter '"
+            + name
+            + "' must be a whole number from "
+            + min
+            + " to "
+            + max
+            + ", got '"
+            + raw
+            + "'");
+  }
+}

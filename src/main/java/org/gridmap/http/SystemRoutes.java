@@ -1,0 +1,44 @@
+package org.gridmap.http;
+
+import io.javalin.http.Context;
+import java.time.Instant;
+import java.util.LinkedHashMap;
+import java.util.Map;
+import java.util.function.BooleanSupplier;
+import org.gridmap.config.AppConfig;
+import org.gridmap.config.AppConfig.Option;
+
+/** Health and the browser-side configuration. */
+public final class SystemRoutes {
+  private final BooleanSupplier databaseUp;
+  private final AppConfig config;
+  private final Instant startedAt = Instant.now();
+
+  public SystemRoutes(BooleanSupplier databaseUp, AppConfig config) {
+    this.databaseUp = databaseUp;
+    this.config = config;
+  }
+
+  /**
+   * {@code GET /health}: 200 while PostGIS answers, 503 with {@code "database":"down"} otherwise.
+   */
+  public void health(Context ctx) {
+    boolean up = databaseUp.getAsBoolean();
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("status", up ? "ok" : "degraded");
+    body.put("database", up ? "up" : "down");
+    body.put("startedAt", startedAt.toString());
+    body.put("version", HttpServer.class.getPackage().getImplementationVersion());
+    ctx.header("Cache-Control", "no-store");
+    ctx.status(up ? 200 : 503).json(body);
+  }
+
+  /** {@code GET /api/config}: what the web map needs to know (basemap URL, attribution, CRS). */
+  public void webConfig(Context ctx) {
+    Map<String, Object> body = new LinkedHashMap<>();
+    body.put("tileUrl", config.get(Option.TILE_URL));
+    body.put("tileAttribution", config.get(Option.TILE_ATTRIBUTION));
+    body.put("tileCrs", config.get(Option.TILE_CRS));
+    ctx.json(body);
+  }
+}

@@ -1,0 +1,82 @@
+package org.gridmap.audit;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import com.fasterxml.jackson.databind.JsonNode;
+import java.net.http.HttpResponse;
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.SQLException;
+import java.sql.Statement;
+import org.gridmap.testing.TestApp;
+import org.gridmap.testing.TestApp.Caller;
+import org.gridmap.testing.TestDatabase;
+import org.junit.jupiter.api.Test;
+
+/** Every write appears in the audit log with its author; the log cannot be changed. */
+class AuditIT {
+  private final TestApp app = TestApp.shared();
+
+  @Test
+  void account_changes_are_recorded_with_author_and_before_after() {
+    Caller leader = app.loginDemo("heshan_leader");
+    HttpResponse<String> created =
+        leader.post(
+            "/api/accounts",
+            "{\"username\":\"audit_subject\",\"displayName\":\"Before\",\"role\":\"grid_staff\",\"areas\":[\"370112101002001\"]}");
+    assertEquals(201, created.statusCode(), created.body());
+    String id = leader.json(created).get("id").asText();
+    assertEquals(
+        200,
+        leader
+            .patch("/api/accounts/" + id, "{\"displayName\":\"After\",\"disabled\":true}")
+            .statusCode());
+
+    Caller admin = app.loginDemo("demo_admin");
+    JsonNode log = admin.json(admin.get("/api/audit?entity=account&entityId=" + id));
+    assertEquals(2, log.get("total").asInt(), log.toString());
+    JsonNode update = log.get("items").get(0);
+    JsonNode create = log.get("items").get(1);
+    assertEquals("account.create", create.get("action").asText());
+    assertEquals("heshan_leader", create.get("actor").asText());
+    assertEquals("audit_subject", create.get("changes").get("username").get("after").asText());
+    assertEquals("account.disable", update.get("action").asText());
+    assertEquals("heshan_leader", update.get("actor").asText());
+    assertEquals("Before", update.get("changes").get("displayName").get("before").asText());
+    assertEquals("After", update.get("changes").get("displayName").get("after").asText());
+    assertTrue(update.get("changes").get("disabled").get("after").asBoolean());
+    assertTrue(!log.toString().contains("argon2"), "no password material in the log");
+  }
+
+  @Test
+  void demo_accounts_are_in_the_log_as_written_by_the_command_line() {
+    Caller admin = app.loginDemo("demo_admin");
+    JsonNode log = admin.json(admin.get("/api/audit?action=account.create&size=500"));
+    assertTrue(
+        log.get("items").findValuesAsText("actor").stream().anyMatch(a -> a.startsWith("cli:")));
+  }
+
+  @Test
+  void audit_log_cannot_be_edited_through_the_api_or_the_database() throws SQLException {
+    Caller admin = app.loginDemo("demo_admin");
+    int put = admin.request("PUT", "/api/audit", "{}", true).statusCode();
+    int delete = admin.request("DELETE", "/api/audit", null, true).statusCode();
+    assertTrue(put == 404 || put == 405, "PUT " + put);
+    assertTrue(delete == 404 || delete == 405, "DELETE " + delete);
+    try (Connection c = DriverManager.getConnection(TestDatabase.url());
+        Statement s = c.createStatement()) {
+      assertThrows(
+          SQLException.class, () -> s.execute("UPDATE audit_log SET actor = 'someone else'"));
+      assertThrows(SQLException.class, () -> s.execute("DELETE FROM audit_log"));
+    }
+  }
+
+  @Test
+  void bad_filters_are_400() {
+    Caller admin = app.loginDemo("demo_admin");
+    assertEquals(400, admin.get("/api/audit?from=yesterday").statusCode());
+    assertEquals(400, admin.get("/api/audit?size=100000").statusCode());
+  }
+}

@@ -1,0 +1,40 @@
+package org.gridmap.db;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertNull;
+import static org.junit.jupiter.api.Assertions.assertThrows;
+
+import org.junit.jupiter.api.Test;
+
+class DatabaseUrlTest {
+  @Test
+  void jdbc_url_passes_through_unchanged() {
+    DatabaseUrl url =
+        DatabaseUrl.parse("jdbc:postgresql://127.0.0.1:55432/gridmap?user=g&password=p");
+    assertEquals("jdbc:postgresql://127.0.0.1:55432/gridmap?user=g&password=p", url.jdbcUrl());
+    assertNull(url.user());
+    assertEquals("jdbc:postgresql://127.0.0.1:55432/gridmap", url.redacted());
+  }
+
+  @Test
+  void libpq_url_becomes_jdbc_with_separate_credentials() {
+    DatabaseUrl url =
+        DatabaseUrl.parse("postgres://grid%40map:s3cr%3At@db:5433/gm?sslmode=disable");
+    assertEquals("jdbc:postgresql://db:5433/gm?sslmode=disable", url.jdbcUrl());
+    assertEquals("grid@map", url.user());
+    assertEquals("s3cr:t", url.password());
+  }
+
+  @Test
+  void default_port_is_5432() {
+    assertEquals("jdbc:postgresql://db:5432/gm", DatabaseUrl.parse("postgresql://db/gm").jdbcUrl());
+  }
+
+  @Test
+  void other_schemes_are_refused_without_echoing_credentials() {
+    IllegalArgumentException e =
+        assertThrows(
+            IllegalArgumentException.class, () -> DatabaseUrl.parse("mysql://u:secret@h/db"));
+    assertEquals(false, e.getMessage().contains("secret"));
+  }
+}

@@ -1,0 +1,132 @@
+package org.gridmap.http;
+
+import static org.junit.jupiter.api.Assertions.assertEquals;
+import static org.junit.jupiter.api.Assertions.assertTrue;
+
+import java.net.http.HttpResponse;
+import java.util.ArrayList;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.gridmap.access.Role;
+import org.gridmap.testing.TestApp;
+import org.gridmap.testing.TestApp.Caller;
+import org.junit.jupiter.api.Test;
+
+/**
+ * Walks the server's own route table: for every route, every role (and the public), and a target
+ * inside and outside the caller's area scope, the answer must be "denied" (401/403) exactly when
+ * the route's declared rule says so. A new route is in this matrix the moment it is in the table.
+ */
+class AccessMatrixIT {
+  static final String HESHAN_GRID = "370112101001001";
+  static final String XUZHUANG = "370112102";
+
+  private final TestApp app = TestApp.shared();
+
+  private record Who(String name, Role role) {}
+
+  private static final List<Who> CALLERS =
+      List.of(
+          new Who("public", null),
+          new Who("demo_admin", Role.ADMIN),
+          new Who("heshan_leader", Role.TOWN_LEADER),
+          new Who("heping_leader", Role.COMMUNITY_LEADER),
+          new Who("heping_grid1", Role.GRID_STAFF));
+
+  @Test
+  void every_route_answers_every_role_as_its_rule_declares() {
+    Map<String, Long> accountIds = accountIds();
+    List<String> failures = new ArrayList<>();
+    int checked = 0;
+    for (Who who : CALLERS) {
+      Caller caller = login(who);
+      for (Route route : app.routes()) {
+        for (boolean inScope : new boolean[] {true, false}) {
+          String path = substitute(route.path(), inScope, accountIds);
+          String body = route.changesState() && !route.path().equals("/api/logout") ? "{}" : null;
+          HttpResponse<String> r = caller.request(route.method().name(), path, body, true);
+          boolean denied = r.statusCode() == 401 || r.statusCode() == 403;
+          boolean expectDenied = expectDenied(route.access(), who.role(), inScope);
+          checked++;
+          if (denied != expectDenied || r.statusCode() >= 500) {
+            failures.add(
+                route.method()
+                    + " "
+                    + path
+                    + " as "
+                    + who.name()
+                    + (inScope ? " (in scope)" : " (out of scope)")
+                    + ": expected "
+                    + (expectDenied ? "denied" : "allowed")
+                    + ", got "
+                    + r.statusCode()
+                    + " "
+                    + r.body());
+          }
+          if (route.path().equals("/api/logout") && who.role() != null) {
+            caller = login(who); // logging out ended the session; log in again for the next routes
+          }
+        }
+      }
+    }
+    assertTrue(
+        failures.isEmpty(),
+        failures.size() + " of " + checked + " checks failed:\n" + String.join("\n", failures));
+    assertEquals(app.routes().size() * CALLERS.size() * 2, checked);
+  }
+
+  @Test
+  void every_route_declares_an_access_rule() {
+    for (Route route : app.routes()) {
+      assertTrue(route.access() != null, route.path());
+    }
+  }
+
+  private static boolean expectDenied(Access access, Role role, boolean inScope) {
+    if (access.isPublic()) {
+      return false;
+    }
+    if (role == null || !access.roles().contains(role)) {
+      return true;
+    }
+    return access.scopedBy() != null && !inScope && role != Role.ADMIN;
+  }
+
+  private Caller login(Who who) {
+    return who.role() == null ? app.anonymous() : app.loginDemo(who.name());
+  }
+
+  /** In scope: targets under Heshan's Heping community; out of scope: Xuzhuang. */
+  private static String substitute(String path, boolean inScope, Map<String, Long> ids) {
+    Matcher m = Pattern.compile("\\{([A-Za-z]+)}").matcher(path);
+    StringBuilder out = new StringBuilder();
+    while (m.find()) {
+      String value =
+          switch (m.group(1)) {
+            case "code" -> inScope ? HESHAN_GRID : XUZHUANG;
+            case "id" ->
+                String.valueOf(inScope ? ids.get("heping_grid1") : ids.get("xuzhuang_leader"));
+            case "keyId" -> "987654321";
+            default ->
+                throw new AssertionError(
+                    "the matrix does not know path parameter {" + m.group(1) + "} of " + path);
+          };
+      m.appendReplacement(out, value);
+    }
+    m.appendTail(out);
+    return out.toString();
+  }
+
+  private Map<String, Long> accountIds() {
+    Caller admin = app.loginDemo("demo_admin");
+    Map<String, Long> ids = new LinkedHashMap<>();
+    admin
+        .json(admin.get("/api/accounts?size=500"))
+        .get("items")
+        .forEach(a -> ids.put(a.get("username").asText(), a.get("id").asLong()));
+    return ids;
+  }
+}

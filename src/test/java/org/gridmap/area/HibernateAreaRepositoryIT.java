@@ -26,7 +26,7 @@ class HibernateAreaRepositoryIT {
 
   @BeforeAll
   static void open() {
-    database = Database.open(TestApp.config(TestDatabase.freshDatabase("gridmap_area_repo_test")));
+    database = Database.open(TestApp.config(TestDatabase.freshDatabase("area_repo")));
     database.migrate();
     sessions = Orm.sessionFactory(database.dataSource(), HibernateAreaRepository.ENTITIES);
     areas = new HibernateAreaRepository(sessions);

@@ -20,7 +20,7 @@ class MigrationIT {
 
   @BeforeAll
   static void migrateEmptyDatabase() {
-    String url = TestDatabase.freshDatabase("gridmap_migration_test");
+    String url = TestDatabase.freshDatabase("migration");
     database = Database.open(TestApp.config(url));
     database.migrate();
   }

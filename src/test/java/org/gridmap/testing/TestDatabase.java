@@ -49,12 +49,17 @@ public final class TestDatabase {
     return source;
   }
 
-  /** Creates (or recreates) another empty database on the same server and returns its URL. */
-  public static String freshDatabase(String name) {
-    if (!name.matches("[a-z_][a-z0-9_]*")) {
-      throw new IllegalArgumentException(name);
+  /**
+   * Creates (or recreates) another empty database on the same server and returns its URL. Its name
+   * is prefixed with the main test database's, so concurrent runs on one server do not collide.
+   */
+  public static String freshDatabase(String suffix) {
+    if (!suffix.matches("[a-z_][a-z0-9_]*")) {
+      throw new IllegalArgumentException(suffix);
     }
     String base = url();
+    Matcher db = Pattern.compile("jdbc:postgresql://[^/]+/([A-Za-z0-9_]+)").matcher(base);
+    String name = (db.find() ? db.group(1) : "gridmap_test") + "_" + suffix;
     try (Connection c = DriverManager.getConnection(base);
         Statement s = c.createStatement()) {
       s.execute("DROP DATABASE IF EXISTS " + name + " WITH (FORCE)");

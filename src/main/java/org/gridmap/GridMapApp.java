@@ -42,6 +42,11 @@ import org.slf4j.LoggerFactory;
  * object and starts the HTTP server. Nothing else in the code base creates long-lived objects.
  */
 public final class GridMapApp implements AutoCloseable {
+  static {
+    // Hibernate logs through JBoss Logging; send it to slf4j so simplelogger.properties applies.
+    System.setProperty("org.jboss.logging.provider", "slf4j");
+  }
+
   private static final Logger log = LoggerFactory.getLogger(GridMapApp.class);
 
   static final String USAGE =

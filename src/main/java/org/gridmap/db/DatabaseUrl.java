@@ -16,7 +16,7 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
     }
     String trimmed = url.trim();
     if (trimmed.startsWith("jdbc:postgresql:")) {
-      return new DatabaseUrl(trimmed, null, null);
+      return withoutCredentials(trimmed);
     }
     if (trimmed.startsWith("postgres://") || trimmed.startsWith("postgresql://")) {
       URI uri = URI.create(trimmed);
@@ -36,6 +36,30 @@ public record DatabaseUrl(String jdbcUrl, String user, String password) {
         "DATABASE_URL must start with jdbc:postgresql:// or postgres:// (got a URL starting with '"
             + trimmed.substring(0, Math.min(12, trimmed.length()))
             + "')");
+  }
+
+  /**
+   * Moves {@code user} and {@code password} query parameters out of a JDBC URL, so that libraries
+   * that log the URL (Hibernate does) never log the password.
+   */
+  private static DatabaseUrl withoutCredentials(String jdbc) {
+    int q = jdbc.indexOf('?');
+    if (q < 0) {
+      return new DatabaseUrl(jdbc, null, null);
+    }
+    String user = null;
+    String password = null;
+    StringBuilder kept = new StringBuilder();
+    for (String pair : jdbc.substring(q + 1).split("&")) {
+      if (pair.startsWith("user=")) {
+        user = decode(pair.substring(5));
+      } else if (pair.startsWith("password=")) {
+        password = decode(pair.substring(9));
+      } else if (!pair.isEmpty()) {
+        kept.append(kept.length() == 0 ? "?" : "&").append(pair);
+      }
+    }
+    return new DatabaseUrl(jdbc.substring(0, q) + kept, user, password);
   }
 
   /** The URL without credentials, safe to log. */

@@ -8,12 +8,21 @@ import org.junit.jupiter.api.Test;
 
 class DatabaseUrlTest {
   @Test
-  void jdbc_url_passes_through_unchanged() {
+  void jdbc_url_keeps_its_options_and_gives_up_its_credentials() {
     DatabaseUrl url =
-        DatabaseUrl.parse("jdbc:postgresql://127.0.0.1:55432/gridmap?user=g&password=p");
-    assertEquals("jdbc:postgresql://127.0.0.1:55432/gridmap?user=g&password=p", url.jdbcUrl());
-    assertNull(url.user());
+        DatabaseUrl.parse(
+            "jdbc:postgresql://127.0.0.1:55432/gridmap?user=g&password=p%26q&sslmode=disable");
+    assertEquals("jdbc:postgresql://127.0.0.1:55432/gridmap?sslmode=disable", url.jdbcUrl());
+    assertEquals("g", url.user());
+    assertEquals("p&q", url.password());
     assertEquals("jdbc:postgresql://127.0.0.1:55432/gridmap", url.redacted());
+  }
+
+  @Test
+  void jdbc_url_without_options_passes_through() {
+    DatabaseUrl url = DatabaseUrl.parse("jdbc:postgresql://db/gm");
+    assertEquals("jdbc:postgresql://db/gm", url.jdbcUrl());
+    assertNull(url.user());
   }
 
   @Test

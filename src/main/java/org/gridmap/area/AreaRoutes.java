@@ -51,7 +51,14 @@ public final class AreaRoutes {
     body.put(
         "path",
         path.stream()
-            .map(a -> Map.of("level", a.level(), "code", a.code(), "name", a.name()))
+            .map(
+                a -> {
+                  Map<String, Object> step = new LinkedHashMap<>();
+                  step.put("level", a.level());
+                  step.put("code", a.code());
+                  step.put("name", a.name());
+                  return step;
+                })
             .toList());
     ctx.json(body);
   }

@@ -143,8 +143,13 @@ public final class LocateRoutes {
       m.put("input", List.of(x, y));
     }
     m.put("path", a.path().stream().map(LocateRoutes::ref).toList());
-    m.put(
-        "grid", a.grid() == null ? null : Map.of("code", a.grid().code(), "name", a.grid().name()));
+    Map<String, Object> grid = null;
+    if (a.grid() != null) {
+      grid = new LinkedHashMap<>();
+      grid.put("code", a.grid().code());
+      grid.put("name", a.grid().name());
+    }
+    m.put("grid", grid);
     m.put("outside", a.outside());
     m.put("ambiguous", a.ambiguous());
     m.put("candidates", a.candidates().stream().map(LocateRoutes::candidate).toList());

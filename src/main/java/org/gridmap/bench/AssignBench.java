@@ -1,5 +1,6 @@
 package org.gridmap.bench;
 
+import java.io.PrintStream;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
@@ -38,9 +39,19 @@ final class AssignBench {
   static final String TOWN = "BENCH";
   private static final String BENCH_USER = "gridmap_bench";
 
-  private AssignBench() {}
+  static int run(
+      AppConfig config, Database database, Accounts accounts, List<String> args, PrintStream out)
+      throws Exception {
+    return new AssignBench(out).run(config, database, accounts, args);
+  }
 
-  static int run(AppConfig config, Database database, Accounts accounts, List<String> args)
+  private final PrintStream out;
+
+  private AssignBench(PrintStream out) {
+    this.out = out;
+  }
+
+  private int run(AppConfig config, Database database, Accounts accounts, List<String> args)
       throws Exception {
     int grids = 10_000;
     int points = 1_000_000;
@@ -56,13 +67,13 @@ final class AssignBench {
         case "--concurrency" -> concurrency = Integer.parseInt(v);
         case "--seconds" -> seconds = Double.parseDouble(v);
         default -> {
-          System.err.println(Bench.USAGE);
+          out.println(Bench.USAGE);
           return 2;
         }
       }
     }
     if (args.size() % 2 != 0) {
-      System.err.println(Bench.USAGE);
+      out.println(Bench.USAGE);
       return 2;
     }
     int cores = Runtime.getRuntime().availableProcessors();
@@ -132,14 +143,15 @@ final class AssignBench {
             int p = Math.floorMod(i, xy.length / 2);
             return "/api/locate?lon=" + xy[2 * p] + "&lat=" + xy[2 * p + 1];
           };
-      HttpLoad.run(port, key.key(), c, 0, 3, pingPath); // warm-up of both routes
-      HttpLoad.run(port, key.key(), c, 0, 3, locatePath);
+      double warmup = Math.min(3, seconds);
+      HttpLoad.run(port, key.key(), c, 0, warmup, pingPath); // warm-up of both routes
+      HttpLoad.run(port, key.key(), c, 0, warmup, locatePath);
       ping = null;
       locate = null;
       for (int round = 1; round <= 2; round++) { // alternate, keep the best of each
-        HttpLoad.Result p = HttpLoad.run(port, key.key(), c, 0.5, seconds, pingPath);
+        HttpLoad.Result p = HttpLoad.run(port, key.key(), c, warmup / 6, seconds, pingPath);
         say("http: round %d /api/ping   at concurrency %d: %s", round, c, p.describe());
-        HttpLoad.Result l = HttpLoad.run(port, key.key(), c, 0.5, seconds, locatePath);
+        HttpLoad.Result l = HttpLoad.run(port, key.key(), c, warmup / 6, seconds, locatePath);
         say("http: round %d /api/locate at concurrency %d: %s", round, c, l.describe());
         ping = ping == null || p.perSecond() > ping.perSecond() ? p : ping;
         locate = locate == null || l.perSecond() > locate.perSecond() ? l : locate;
@@ -147,7 +159,10 @@ final class AssignBench {
     } finally {
       accounts.revokeApiKey(bench, key.id(), null);
       accounts.update(
-          cli(), bench.accountId(), new AccountChange(null, null, null, true, null), null);
+          Accounts.commandLine(),
+          bench.accountId(),
+          new AccountChange(null, null, null, true, null),
+          null);
     }
 
     say("");
@@ -241,29 +256,18 @@ final class AssignBench {
         throw e;
       }
       id =
-          accounts.list(cli(), null, BENCH_USER, 0, 10).items().stream()
+          accounts.list(Accounts.commandLine(), null, BENCH_USER, 1, 10).items().stream()
               .filter(a -> a.username().equals(BENCH_USER))
               .findFirst()
               .orElseThrow()
               .id();
-      accounts.update(cli(), id, new AccountChange(null, null, null, false, null), null);
+      accounts.update(
+          Accounts.commandLine(), id, new AccountChange(null, null, null, false, null), null);
     }
     return new Principal(
         id,
         BENCH_USER,
         "Benchmark",
-        Role.ADMIN,
-        List.of(),
-        Scope.ALL,
-        Principal.Via.COMMAND_LINE,
-        null);
-  }
-
-  private static Principal cli() {
-    return new Principal(
-        0,
-        "cli:bench",
-        "command line",
         Role.ADMIN,
         List.of(),
         Scope.ALL,
@@ -279,8 +283,8 @@ final class AssignBench {
     return (System.nanoTime() - t0) / 1e9;
   }
 
-  private static void say(String format, Object... args) {
-    System.out.println(String.format(Locale.ROOT, format, args));
-    System.out.flush();
+  private void say(String format, Object... args) {
+    out.println(String.format(Locale.ROOT, format, args));
+    out.flush();
   }
 }

@@ -19,7 +19,7 @@ public final class Bench {
     String name = args.isEmpty() ? "" : args.get(0);
     List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
     return switch (name) {
-      case "assign" -> AssignBench.run(config, database, accounts, rest);
+      case "assign" -> AssignBench.run(config, database, accounts, rest, System.out);
       default -> {
         System.err.println(USAGE);
         yield 2;

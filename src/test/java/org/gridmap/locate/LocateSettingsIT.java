@@ -39,7 +39,8 @@ class LocateSettingsIT {
         TestApp.start(
             TestApp.config(url)
                 .with(Option.MAX_BULK_BYTES, "1000")
-                .with(Option.LOCATE_REFRESH_SECONDS, "1"));
+                .with(Option.LOCATE_REFRESH_SECONDS, "1")
+                .with(Option.RATE_PUBLIC_PER_MINUTE, "5"));
     apiKey = staffApiKey(url);
   }
 
@@ -69,6 +70,14 @@ class LocateSettingsIT {
     app.close();
   }
 
+  private JsonNode locate(String path) {
+    return app.json(
+        app.send(
+            HttpRequest.newBuilder(URI.create(app.baseUrl() + path))
+                .header("Authorization", "Bearer " + apiKey)
+                .build()));
+  }
+
   private HttpResponse<String> bulk(HttpRequest.BodyPublisher body) {
     return app.send(
         HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/locate/bulk"))
@@ -94,9 +103,28 @@ class LocateSettingsIT {
   }
 
   @Test
+  void locate_is_rate_limited_per_ip_for_anonymous_callers_but_not_with_an_api_key() {
+    int anonymous429 = 0;
+    for (int i = 0; i < 8; i++) {
+      if (app.get("/api/locate?lon=117&lat=36").statusCode() == 429) {
+        anonymous429++;
+      }
+    }
+    assertTrue(anonymous429 >= 3, anonymous429 + " of 8 anonymous requests refused");
+    for (int i = 0; i < 20; i++) {
+      HttpResponse<String> r =
+          app.send(
+              HttpRequest.newBuilder(URI.create(app.baseUrl() + "/api/locate?lon=117&lat=36"))
+                  .header("Authorization", "Bearer " + apiKey)
+                  .build());
+      assertEquals(200, r.statusCode(), r.body());
+    }
+  }
+
+  @Test
   void a_boundary_changed_with_plain_sql_is_seen_without_a_restart() throws Exception {
     String query = "/api/locate?lon=120.5&lat=30.5";
-    assertTrue(app.getJson(query).get("outside").asBoolean());
+    assertTrue(locate(query).get("outside").asBoolean());
     try (Connection c = DriverManager.getConnection(url);
         Statement s = c.createStatement()) {
       s.execute(
@@ -105,7 +133,7 @@ class LocateSettingsIT {
     }
     JsonNode seen = null;
     for (int i = 0; i < 100; i++) {
-      seen = app.getJson(query);
+      seen = locate(query);
       if (!seen.get("outside").asBoolean()) {
         break;
       }

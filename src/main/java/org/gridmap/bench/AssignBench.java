@@ -177,14 +177,14 @@ final class AssignBench {
     return 0;
   }
 
-  /** Points per second over the whole array on {@code threads} threads, best of three. */
+  /** Points per second over the whole array on {@code threads} threads, best of five rounds. */
   static double inProcess(GridIndex index, double[] xy, int[] out, int threads)
       throws InterruptedException {
     int n = xy.length / 2;
     assignRange(index, xy, out, 0, n); // warm-up
     double best = 0;
-    for (int round = 0; round < 3; round++) {
-      int passes = Math.max(1, 4_000_000 / Math.max(1, n));
+    for (int round = 0; round < 5; round++) {
+      int passes = Math.max(1, 8_000_000 / Math.max(1, n));
       long t0 = System.nanoTime();
       Thread[] workers = new Thread[threads];
       for (int t = 0; t < threads; t++) {

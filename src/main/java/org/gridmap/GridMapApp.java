@@ -17,6 +17,7 @@ import org.gridmap.area.AreaRoutes;
 import org.gridmap.area.HibernateAreaRepository;
 import org.gridmap.audit.AuditRoutes;
 import org.gridmap.audit.PostgresAuditLog;
+import org.gridmap.bench.Bench;
 import org.gridmap.config.AppConfig;
 import org.gridmap.config.AppConfig.Option;
 import org.gridmap.db.Database;
@@ -33,6 +34,12 @@ import org.gridmap.http.RateLimiter;
 import org.gridmap.http.Route;
 import org.gridmap.http.RouteTable;
 import org.gridmap.http.SystemRoutes;
+import org.gridmap.locate.BoundarySource;
+import org.gridmap.locate.BulkLocate;
+import org.gridmap.locate.CurrentGridIndex;
+import org.gridmap.locate.LocateCommand;
+import org.gridmap.locate.LocateRoutes;
+import org.gridmap.locate.PostgresBoundarySource;
 import org.hibernate.SessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +65,11 @@ public final class GridMapApp implements AutoCloseable {
         user add --role ROLE [--area CODE]... [--display-name TEXT] NAME
                               create an account (password prompted, or read from stdin)
         generate-demo [FILE]  regenerate geodata/demo-areas.geojson from the demo generator
+        locate IN.csv|IN.geojson [--crs CRS] [--lon-field NAME] [--lat-field NAME]
+               [--on-error reject|mark] [--tolerance METRES] > OUT
+                              assign every point of a file to its grid (progress on stderr)
+        bench assign [--grids N] [--points M] [--threads T]
+                              point-in-grid assignment: GridMap against PostGIS, and over HTTP
       """;
 
   /** The domain objects over one database, shared by the server and the commands. */
@@ -110,13 +122,19 @@ public final class GridMapApp implements AutoCloseable {
   }
 
   private final Core core;
+  private final CurrentGridIndex grids;
   private final HttpServer server;
   private final List<Route> routes;
   private final List<DemoAccounts.Login> demoLogins;
 
   private GridMapApp(
-      Core core, HttpServer server, List<Route> routes, List<DemoAccounts.Login> demoLogins) {
+      Core core,
+      CurrentGridIndex grids,
+      HttpServer server,
+      List<Route> routes,
+      List<DemoAccounts.Login> demoLogins) {
     this.core = core;
+    this.grids = grids;
     this.server = server;
     this.routes = routes;
     this.demoLogins = demoLogins;
@@ -124,9 +142,26 @@ public final class GridMapApp implements AutoCloseable {
 
   /** Opens the database, migrates it, optionally loads the demo, and starts serving. */
   public static GridMapApp start(AppConfig config, boolean demo) {
+    return start(config, demo, null);
+  }
+
+  /**
+   * Like {@link #start(AppConfig, boolean)}, with the point-in-grid index read from {@code
+   * boundaries} instead of the area table (null: the area table); the benchmark serves its own
+   * grids this way.
+   */
+  public static GridMapApp start(AppConfig config, boolean demo, BoundarySource boundaries) {
     Core core = Core.open(config);
+    CurrentGridIndex grids = null;
     try {
       List<DemoAccounts.Login> demoLogins = demo ? loadDemo(core) : List.of();
+      grids =
+          new CurrentGridIndex(
+              boundaries != null ? boundaries : new PostgresBoundarySource(core.database()));
+      grids.refresh();
+      if (boundaries == null) {
+        grids.watch(Duration.ofSeconds(config.getLong(Option.LOCATE_REFRESH_SECONDS)));
+      }
       Guard guard =
           new Guard(
               core.accounts(),
@@ -153,6 +188,10 @@ public final class GridMapApp implements AutoCloseable {
           new RouteTable(
               new SystemRoutes(core.database()::isUp, config),
               new AreaRoutes(core.areas(), core.mapper()),
+              new LocateRoutes(
+                  grids,
+                  new BulkLocate(grids::get, core.mapper()),
+                  config.getLong(Option.MAX_BULK_BYTES)),
               new AccountRoutes(
                   core.accounts(),
                   guard,
@@ -168,11 +207,22 @@ public final class GridMapApp implements AutoCloseable {
                   guard,
                   table.routes())
               .start();
-      return new GridMapApp(core, server, table.routes(), demoLogins);
+      return new GridMapApp(core, grids, server, table.routes(), demoLogins);
     } catch (RuntimeException e) {
+      if (grids != null) {
+        grids.close();
+      }
       core.close();
       throw e;
     }
+  }
+
+  /**
+   * The point-in-grid index this server answers from; call {@link CurrentGridIndex#refresh()} after
+   * changing boundaries (it also notices changes by itself, see GRIDMAP_LOCATE_REFRESH_SECONDS).
+   */
+  public CurrentGridIndex grids() {
+    return grids;
   }
 
   /**
@@ -209,6 +259,7 @@ public final class GridMapApp implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
+    grids.close();
     core.close();
   }
 
@@ -244,6 +295,22 @@ public final class GridMapApp implements AutoCloseable {
         case "user" -> {
           try (Core core = Core.open(AppConfig.fromEnv(System.getenv()))) {
             return new UserCommand(core.accounts(), System.out, System.err).run(rest);
+          }
+        }
+        case "locate" -> {
+          try (Core core = Core.open(AppConfig.fromEnv(System.getenv()));
+              CurrentGridIndex grids =
+                  new CurrentGridIndex(new PostgresBoundarySource(core.database()))) {
+            grids.refresh();
+            return new LocateCommand(
+                    new BulkLocate(grids::get, core.mapper()), System.out, System.err)
+                .run(rest);
+          }
+        }
+        case "bench" -> {
+          AppConfig config = AppConfig.fromEnv(System.getenv());
+          try (Core core = Core.open(config)) {
+            return Bench.run(config, core.database(), core.accounts(), rest);
           }
         }
         case "generate-demo" -> {

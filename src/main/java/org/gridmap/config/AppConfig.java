@@ -40,6 +40,16 @@ public record AppConfig(Map<Option, String> values) {
             + " match)."),
     MAX_BODY_BYTES(
         "GRIDMAP_MAX_BODY_BYTES", "1048576", "Largest request body accepted by ordinary routes."),
+    MAX_BULK_BYTES(
+        "GRIDMAP_MAX_BULK_BYTES",
+        "104857600",
+        "Largest upload accepted by `POST /api/locate/bulk` (also counted while a chunked body"
+            + " streams in; 413 beyond)."),
+    LOCATE_REFRESH_SECONDS(
+        "GRIDMAP_LOCATE_REFRESH_SECONDS",
+        "10",
+        "How often the point-in-grid index checks the database for changed boundaries and rebuilds"
+            + " itself; 0 = only when told to refresh."),
     SESSION_IDLE_SECONDS(
         "GRIDMAP_SESSION_IDLE_SECONDS",
         "28800",

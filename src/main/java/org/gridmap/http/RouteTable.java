@@ -17,6 +17,7 @@ import org.gridmap.area.AreaRoutes;
 import org.gridmap.audit.AuditRoutes;
 import org.gridmap.http.Access.Scoped;
 import org.gridmap.http.RateLimiter.Bucket;
+import org.gridmap.locate.LocateRoutes;
 
 /**
  * The whole HTTP API on one screen: every route with who may call it. A route cannot be added
@@ -26,17 +27,26 @@ public final class RouteTable {
   private final List<Route> routes;
 
   public RouteTable(
-      SystemRoutes system, AreaRoutes areas, AccountRoutes accounts, AuditRoutes audit) {
+      SystemRoutes system,
+      AreaRoutes areas,
+      LocateRoutes locate,
+      AccountRoutes accounts,
+      AuditRoutes audit) {
     Access managers = roles(ADMIN, TOWN_LEADER, COMMUNITY_LEADER);
     this.routes =
         List.of(
             get("/health", PUBLIC, system::health),
             get("/api/config", PUBLIC, system::webConfig),
+            get("/api/ping", PUBLIC, system::ping),
             // the area hierarchy and boundaries are public (the public grid map)
             get("/api/areas", PUBLIC, areas::list),
             get("/api/areas.geojson", PUBLIC, areas::featureCollection),
             get("/api/areas/{code}", PUBLIC, areas::get),
             get("/api/areas/{code}/children", PUBLIC, areas::children),
+            // which grid is this point in: public (anonymous callers are rate-limited per IP);
+            // whole files need a staff account
+            get("/api/locate", PUBLIC, locate::locate),
+            post("/api/locate/bulk", staff(), locate::bulk).maxBody(locate.maxBulkBytes()),
             // login and the caller's own account
             post("/api/login", PUBLIC, accounts::login).limited(Bucket.LOGIN).maxBody(4096),
             post("/api/logout", PUBLIC, accounts::logout),

@@ -33,6 +33,16 @@ public final class SystemRoutes {
     ctx.status(up ? 200 : 503).json(body);
   }
 
+  /**
+   * {@code GET /api/ping}: {@code {"ok":true}} and nothing else, the cheapest JSON route; the
+   * benchmark measures the HTTP ceiling with it.
+   */
+  public void ping(Context ctx) {
+    ctx.json(PONG);
+  }
+
+  private static final Map<String, Object> PONG = Map.of("ok", true);
+
   /** {@code GET /api/config}: what the web map needs to know (basemap URL, attribution, CRS). */
   public void webConfig(Context ctx) {
     Map<String, Object> body = new LinkedHashMap<>();

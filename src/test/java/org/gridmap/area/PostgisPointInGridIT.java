@@ -40,6 +40,17 @@ class PostgisPointInGridIT {
   }
 
   @Test
+  void the_in_memory_index_assigns_exactly_as_postgis_with_the_same_version() {
+    PointInGrid index = TestApp.shared().gridMap().grids();
+    java.util.SplittableRandom random = new java.util.SplittableRandom(7);
+    for (int i = 0; i < 2000; i++) {
+      double lon = 117.08 + random.nextDouble() * 0.32;
+      double lat = 36.52 + random.nextDouble() * 0.20;
+      assertEquals(grids.assign(lon, lat), index.assign(lon, lat), lon + "," + lat);
+    }
+  }
+
+  @Test
   void a_point_far_away_is_outside() {
     GridAssignment a = grids.assign(2.35, 48.85);
     assertTrue(a.outside());

@@ -62,6 +62,11 @@ public final class TestApp implements AutoCloseable {
         .with(Option.HOST, "127.0.0.1");
   }
 
+  /** The running service itself, for tests that need its objects (e.g. the grid index). */
+  public GridMapApp gridMap() {
+    return app;
+  }
+
   public List<Route> routes() {
     return app.routes();
   }

@@ -11,12 +11,17 @@ import org.gridmap.account.Accounts;
 import org.gridmap.account.PasswordHasher;
 import org.gridmap.account.PostgresAccountRepository;
 import org.gridmap.account.UserCommand;
+import org.gridmap.analytics.Analytics;
+import org.gridmap.analytics.AnalyticsRoutes;
+import org.gridmap.analytics.EventTable;
+import org.gridmap.analytics.PostgresEventDensity;
 import org.gridmap.area.Area;
 import org.gridmap.area.AreaRepository;
 import org.gridmap.area.AreaRoutes;
 import org.gridmap.area.HibernateAreaRepository;
 import org.gridmap.audit.AuditRoutes;
 import org.gridmap.audit.PostgresAuditLog;
+import org.gridmap.bench.AnalyticsBench;
 import org.gridmap.config.AppConfig;
 import org.gridmap.config.AppConfig.Option;
 import org.gridmap.db.Database;
@@ -33,6 +38,7 @@ import org.gridmap.http.RateLimiter;
 import org.gridmap.http.Route;
 import org.gridmap.http.RouteTable;
 import org.gridmap.http.SystemRoutes;
+import org.gridmap.http.WebPages;
 import org.hibernate.SessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -58,6 +64,7 @@ public final class GridMapApp implements AutoCloseable {
         user add --role ROLE [--area CODE]... [--display-name TEXT] NAME
                               create an account (password prompted, or read from stdin)
         generate-demo [FILE]  regenerate geodata/demo-areas.geojson from the demo generator
+        bench analytics       time the heat and hot-spot aggregation against PostGIS grids
       """;
 
   /** The domain objects over one database, shared by the server and the commands. */
@@ -152,13 +159,19 @@ public final class GridMapApp implements AutoCloseable {
       RouteTable table =
           new RouteTable(
               new SystemRoutes(core.database()::isUp, config),
+              new WebPages(),
               new AreaRoutes(core.areas(), core.mapper()),
               new AccountRoutes(
                   core.accounts(),
                   guard,
                   core.mapper(),
                   config.getLong(Option.SESSION_MAX_SECONDS)),
-              new AuditRoutes(core.audit()));
+              new AuditRoutes(core.audit()),
+              new AnalyticsRoutes(
+                  new Analytics(
+                      new PostgresEventDensity(core.database(), EventTable.EVENTS), core.areas()),
+                  core.mapper(),
+                  Clock.systemUTC()));
       HttpServer server =
           new HttpServer(
                   config.get(Option.HOST),
@@ -244,6 +257,18 @@ public final class GridMapApp implements AutoCloseable {
         case "user" -> {
           try (Core core = Core.open(AppConfig.fromEnv(System.getenv()))) {
             return new UserCommand(core.accounts(), System.out, System.err).run(rest);
+          }
+        }
+        case "bench" -> {
+          String which = rest.isEmpty() ? "" : rest.get(0);
+          switch (which) {
+            case "analytics" -> {
+              return AnalyticsBench.run(AppConfig.fromEnv(System.getenv()), System.out);
+            }
+            default -> {
+              System.err.println("bench: unknown benchmark '" + which + "' (known: analytics)");
+              return 2;
+            }
           }
         }
         case "generate-demo" -> {

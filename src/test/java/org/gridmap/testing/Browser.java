@@ -153,6 +153,18 @@ public final class Browser implements AutoCloseable {
         .toList();
   }
 
+  /** Closes the browser, failing when its console logged errors (after every browser test). */
+  public void closeCheckingConsole() {
+    try {
+      List<String> errors = consoleErrors();
+      if (!errors.isEmpty()) {
+        throw new AssertionError("browser console errors:\n" + String.join("\n", errors));
+      }
+    } finally {
+      close();
+    }
+  }
+
   @Override
   public void close() {
     try {

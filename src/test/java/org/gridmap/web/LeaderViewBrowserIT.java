@@ -5,7 +5,6 @@ import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import java.time.Instant;
 import java.time.temporal.ChronoUnit;
-import java.util.List;
 import org.gridmap.testing.Browser;
 import org.gridmap.testing.TestApp;
 import org.gridmap.testing.TestEvents;
@@ -34,12 +33,7 @@ class LeaderViewBrowserIT {
   @AfterEach
   void no_errors_in_the_browser_console() {
     if (browser != null) {
-      try {
-        List<String> errors = browser.consoleErrors();
-        assertTrue(errors.isEmpty(), "browser console errors:\n" + String.join("\n", errors));
-      } finally {
-        browser.close();
-      }
+      browser.closeCheckingConsole();
     }
   }
 

@@ -3,7 +3,6 @@ package org.gridmap.web;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
-import java.util.List;
 import org.gridmap.testing.Browser;
 import org.gridmap.testing.TestApp;
 import org.junit.jupiter.api.AfterEach;
@@ -31,12 +30,7 @@ class PublicMapBrowserIT {
   @AfterEach
   void no_errors_in_the_browser_console() {
     if (browser != null) {
-      try {
-        List<String> errors = browser.consoleErrors();
-        assertTrue(errors.isEmpty(), "browser console errors:\n" + String.join("\n", errors));
-      } finally {
-        browser.close();
-      }
+      browser.closeCheckingConsole();
     }
   }
 

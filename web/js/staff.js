@@ -28,11 +28,12 @@ async function main() {
     .map((f) => [f.properties.code, f]));
   const mine = (account.areas ?? []).filter((c) => byCode.has(c));
   const myGrid = mine.find((c) => byCode.get(c).properties.level === 'grid');
-  if (myGrid) areas.select(myGrid);
+  map.invalidateSize();
   const bounds = L.latLngBounds([]);
   mine.forEach((c) => bounds.extend(featureBounds(byCode.get(c))));
   if (bounds.isValid()) map.fitBounds(bounds, { padding: [24, 24], maxZoom: 16 });
   else areas.fitAll();
+  if (myGrid) areas.select(myGrid);
   areas.showLabels();
   const subtitle = () => {
     document.getElementById('my-grid-name').textContent = mine.length

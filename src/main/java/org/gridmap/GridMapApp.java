@@ -11,6 +11,10 @@ import org.gridmap.account.Accounts;
 import org.gridmap.account.PasswordHasher;
 import org.gridmap.account.PostgresAccountRepository;
 import org.gridmap.account.UserCommand;
+import org.gridmap.analytics.Analytics;
+import org.gridmap.analytics.AnalyticsRoutes;
+import org.gridmap.analytics.EventTable;
+import org.gridmap.analytics.PostgresEventDensity;
 import org.gridmap.area.Area;
 import org.gridmap.area.AreaRepository;
 import org.gridmap.area.AreaRoutes;
@@ -34,6 +38,7 @@ import org.gridmap.http.RateLimiter;
 import org.gridmap.http.Route;
 import org.gridmap.http.RouteTable;
 import org.gridmap.http.SystemRoutes;
+import org.gridmap.http.WebPages;
 import org.gridmap.locate.BoundarySource;
 import org.gridmap.locate.BulkLocate;
 import org.gridmap.locate.CurrentGridIndex;
@@ -70,6 +75,7 @@ public final class GridMapApp implements AutoCloseable {
                               assign every point of a file to its grid (progress on stderr)
         bench assign [--grids N] [--points M] [--threads T]
                               point-in-grid assignment: GridMap against PostGIS, and over HTTP
+        bench analytics       time the heat and hot-spot aggregation against PostGIS grids
       """;
 
   /** The domain objects over one database, shared by the server and the commands. */
@@ -187,6 +193,7 @@ public final class GridMapApp implements AutoCloseable {
       RouteTable table =
           new RouteTable(
               new SystemRoutes(core.database()::isUp, config),
+              new WebPages(),
               new AreaRoutes(core.areas(), core.mapper()),
               new LocateRoutes(
                   grids,
@@ -197,7 +204,12 @@ public final class GridMapApp implements AutoCloseable {
                   guard,
                   core.mapper(),
                   config.getLong(Option.SESSION_MAX_SECONDS)),
-              new AuditRoutes(core.audit()));
+              new AuditRoutes(core.audit()),
+              new AnalyticsRoutes(
+                  new Analytics(
+                      new PostgresEventDensity(core.database(), EventTable.EVENTS), core.areas()),
+                  core.mapper(),
+                  Clock.systemUTC()));
       HttpServer server =
           new HttpServer(
                   config.get(Option.HOST),

@@ -9,7 +9,7 @@ import org.gridmap.db.Database;
 public final class Bench {
   public static final String USAGE =
       "usage: gridmap bench assign [--grids N] [--points M] [--threads T] [--concurrency C]"
-          + " [--seconds S]";
+          + " [--seconds S]\n       gridmap bench analytics";
 
   private Bench() {}
 
@@ -20,6 +20,7 @@ public final class Bench {
     List<String> rest = args.isEmpty() ? List.of() : args.subList(1, args.size());
     return switch (name) {
       case "assign" -> AssignBench.run(config, database, accounts, rest, System.out);
+      case "analytics" -> AnalyticsBench.run(config, System.out);
       default -> {
         System.err.println(USAGE);
         yield 2;

@@ -11,8 +11,10 @@ import static org.gridmap.http.Route.get;
 import static org.gridmap.http.Route.patch;
 import static org.gridmap.http.Route.post;
 
+import io.javalin.http.Context;
 import java.util.List;
 import org.gridmap.account.AccountRoutes;
+import org.gridmap.analytics.AnalyticsRoutes;
 import org.gridmap.area.AreaRoutes;
 import org.gridmap.audit.AuditRoutes;
 import org.gridmap.http.Access.Scoped;
@@ -25,19 +27,26 @@ import org.gridmap.locate.LocateRoutes;
  */
 public final class RouteTable {
   private final List<Route> routes;
+  private final SystemRoutes system;
 
   public RouteTable(
       SystemRoutes system,
+      WebPages pages,
       AreaRoutes areas,
       LocateRoutes locate,
       AccountRoutes accounts,
-      AuditRoutes audit) {
+      AuditRoutes audit,
+      AnalyticsRoutes analytics) {
+    this.system = system;
     Access managers = roles(ADMIN, TOWN_LEADER, COMMUNITY_LEADER);
     this.routes =
         List.of(
             get("/health", PUBLIC, system::health),
-            get("/api/config", PUBLIC, system::webConfig),
+            get("/api/config", PUBLIC, this::webConfig),
             get("/api/ping", PUBLIC, system::ping),
+            // the leader and staff views (the public map is /); their login happens in the page
+            get("/leader", PUBLIC, pages::leader),
+            get("/staff", PUBLIC, pages::staff),
             // the area hierarchy and boundaries are public (the public grid map)
             get("/api/areas", PUBLIC, areas::list),
             get("/api/areas.geojson", PUBLIC, areas::featureCollection),
@@ -62,7 +71,15 @@ public final class RouteTable {
             patch("/api/accounts/{id}", managers.scopedBy(Scoped.ACCOUNT_ID), accounts::update)
                 .maxBody(16_384),
             // the audit trail: read-only, admins only
-            get("/api/audit", roles(ADMIN), audit::list));
+            get("/api/audit", roles(ADMIN), audit::list),
+            // hazard density and Gi* hot spots for the leader view, in the caller's scope
+            get("/api/analytics/heat", staff(), analytics::heat),
+            get("/api/analytics/hotspots", staff(), analytics::hotspots));
+  }
+
+  /** {@code GET /api/config} names the routes of this table that the web pages may use. */
+  private void webConfig(Context ctx) {
+    system.webConfig(ctx, routes);
   }
 
   public List<Route> routes() {

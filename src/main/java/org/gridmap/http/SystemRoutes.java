@@ -3,6 +3,7 @@ package org.gridmap.http;
 import io.javalin.http.Context;
 import java.time.Instant;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 import java.util.function.BooleanSupplier;
 import org.gridmap.config.AppConfig;
@@ -43,12 +44,27 @@ public final class SystemRoutes {
 
   private static final Map<String, Object> PONG = Map.of("ok", true);
 
-  /** {@code GET /api/config}: what the web map needs to know (basemap URL, attribution, CRS). */
-  public void webConfig(Context ctx) {
+  /**
+   * {@code GET /api/config}: what the web map needs to know: the basemap (URL, attribution, CRS)
+   * and which data routes this server has ({@code "GET /api/areas/{code}/staff"}, ...), so that the
+   * pages ask only for what exists and say "not available" for the rest. Account, login and audit
+   * routes are not listed.
+   */
+  public void webConfig(Context ctx, List<Route> routes) {
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("tileUrl", config.get(Option.TILE_URL));
     body.put("tileAttribution", config.get(Option.TILE_ATTRIBUTION));
     body.put("tileCrs", config.get(Option.TILE_CRS));
+    body.put(
+        "routes",
+        routes.stream()
+            .filter(r -> NOT_LISTED.stream().noneMatch(r.path()::startsWith))
+            .map(r -> r.method().name() + " " + r.path())
+            .toList());
     ctx.json(body);
   }
+
+  /** Route prefixes left out of the web configuration: the pages have no use for them. */
+  private static final List<String> NOT_LISTED =
+      List.of("/api/me", "/api/login", "/api/logout", "/api/accounts", "/api/audit", "/health");
 }

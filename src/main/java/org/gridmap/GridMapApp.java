@@ -12,6 +12,7 @@ import org.gridmap.account.PasswordHasher;
 import org.gridmap.account.PostgresAccountRepository;
 import org.gridmap.account.UserCommand;
 import org.gridmap.area.Area;
+import org.gridmap.area.AreaLayers;
 import org.gridmap.area.AreaRepository;
 import org.gridmap.area.AreaRoutes;
 import org.gridmap.area.HibernateAreaRepository;
@@ -33,6 +34,15 @@ import org.gridmap.http.RateLimiter;
 import org.gridmap.http.Route;
 import org.gridmap.http.RouteTable;
 import org.gridmap.http.SystemRoutes;
+import org.gridmap.layer.Layer;
+import org.gridmap.layer.LayerCatalogue;
+import org.gridmap.layer.LayerSource;
+import org.gridmap.layer.PostgresFeatureStore;
+import org.gridmap.ogc.FeatureRoutes;
+import org.gridmap.ogc.OgcRoutes;
+import org.gridmap.tiles.PostgresTileStore;
+import org.gridmap.tiles.TileCache;
+import org.gridmap.tiles.TileRoutes;
 import org.hibernate.SessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -119,6 +129,14 @@ public final class GridMapApp implements AutoCloseable {
 
   /** Opens the database, migrates it, optionally loads the demo, and starts serving. */
   public static GridMapApp start(AppConfig config, boolean demo) {
+    return start(config, demo, List.of());
+  }
+
+  /**
+   * As {@link #start(AppConfig, boolean)}, publishing {@code extraLayers} after the built-in ones
+   * (tests and the bench register layers over their own tables this way).
+   */
+  public static GridMapApp start(AppConfig config, boolean demo, List<Layer> extraLayers) {
     Core core = Core.open(config);
     try {
       List<DemoAccounts.Login> demoLogins = demo ? loadDemo(core) : List.of();
@@ -144,6 +162,14 @@ public final class GridMapApp implements AutoCloseable {
                           || core.accounts().manages(caller, Long.parseLong(id))),
               config.getLong(Option.MAX_BODY_BYTES),
               config.getBoolean(Option.TRUST_PROXY));
+      LayerCatalogue catalogue =
+          new LayerCatalogue(List.of(new AreaLayers(core.areas()), LayerSource.of(extraLayers)));
+      PostgresFeatureStore features = new PostgresFeatureStore(core.database());
+      TileCache tiles =
+          new TileCache(
+              new PostgresTileStore(core.database()),
+              features::version,
+              config.getLong(Option.TILE_CACHE_MB) << 20);
       RouteTable table =
           new RouteTable(
               new SystemRoutes(core.database()::isUp, config),
@@ -153,7 +179,10 @@ public final class GridMapApp implements AutoCloseable {
                   guard,
                   core.mapper(),
                   config.getLong(Option.SESSION_MAX_SECONDS)),
-              new AuditRoutes(core.audit()));
+              new AuditRoutes(core.audit()),
+              new OgcRoutes(catalogue, features, core.mapper(), guard),
+              new FeatureRoutes(catalogue, features, core.mapper(), guard),
+              new TileRoutes(catalogue, tiles, features, guard));
       HttpServer server =
           new HttpServer(
                   config.get(Option.HOST),

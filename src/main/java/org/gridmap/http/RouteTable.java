@@ -17,6 +17,9 @@ import org.gridmap.area.AreaRoutes;
 import org.gridmap.audit.AuditRoutes;
 import org.gridmap.http.Access.Scoped;
 import org.gridmap.http.RateLimiter.Bucket;
+import org.gridmap.ogc.FeatureRoutes;
+import org.gridmap.ogc.OgcRoutes;
+import org.gridmap.tiles.TileRoutes;
 
 /**
  * The whole HTTP API on one screen: every route with who may call it. A route cannot be added
@@ -26,7 +29,13 @@ public final class RouteTable {
   private final List<Route> routes;
 
   public RouteTable(
-      SystemRoutes system, AreaRoutes areas, AccountRoutes accounts, AuditRoutes audit) {
+      SystemRoutes system,
+      AreaRoutes areas,
+      AccountRoutes accounts,
+      AuditRoutes audit,
+      OgcRoutes ogc,
+      FeatureRoutes features,
+      TileRoutes tiles) {
     Access managers = roles(ADMIN, TOWN_LEADER, COMMUNITY_LEADER);
     this.routes =
         List.of(
@@ -37,6 +46,18 @@ public final class RouteTable {
             get("/api/areas.geojson", PUBLIC, areas::featureCollection),
             get("/api/areas/{code}", PUBLIC, areas::get),
             get("/api/areas/{code}/children", PUBLIC, areas::children),
+            // standard layers: OGC API - Features, bulk GeoJSON, vector tiles. Public routes: a
+            // public caller sees public layers only, staff also internal ones within their scope
+            get("/ogc", PUBLIC, ogc::landing),
+            get("/ogc/conformance", PUBLIC, ogc::conformance),
+            get("/ogc/api", PUBLIC, ogc::api),
+            get("/ogc/collections", PUBLIC, ogc::collections),
+            get("/ogc/collections/{collection}", PUBLIC, ogc::collection),
+            get("/ogc/collections/{collection}/items", PUBLIC, features::items),
+            get("/ogc/collections/{collection}/items/{fid}", PUBLIC, features::item),
+            get("/api/layers/{collection}.geojson", PUBLIC, features::export),
+            get("/tiles/{collection}.json", PUBLIC, tiles::tileJson),
+            get("/tiles/{collection}/{z}/{x}/{y}.mvt", PUBLIC, tiles::tile),
             // login and the caller's own account
             post("/api/login", PUBLIC, accounts::login).limited(Bucket.LOGIN).maxBody(4096),
             post("/api/logout", PUBLIC, accounts::logout),

@@ -1,6 +1,10 @@
 package org.gridmap.geo;
 
 import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LineString;
+import org.locationtech.jts.geom.MultiLineString;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Polygon;
 import org.locationtech.jts.geom.Puntal;
 import org.locationtech.jts.simplify.TopologyPreservingSimplifier;
 
@@ -51,11 +55,21 @@ public record Simplification(double toleranceMetres) {
     return toleranceMetres / METRES_PER_DEGREE;
   }
 
-  /** The simplified geometry; the same instance when there is nothing to do. */
+  /**
+   * The simplified geometry, of the same type (a MultiPolygon stays a MultiPolygon even when JTS
+   * hands back its only polygon); the same instance when there is nothing to do.
+   */
   public Geometry apply(Geometry geometry) {
     if (isNone() || geometry == null || geometry instanceof Puntal) {
       return geometry;
     }
-    return TopologyPreservingSimplifier.simplify(geometry, toleranceDegrees());
+    Geometry simplified = TopologyPreservingSimplifier.simplify(geometry, toleranceDegrees());
+    if (geometry instanceof MultiPolygon && simplified instanceof Polygon p) {
+      return geometry.getFactory().createMultiPolygon(new Polygon[] {p});
+    }
+    if (geometry instanceof MultiLineString && simplified instanceof LineString l) {
+      return geometry.getFactory().createMultiLineString(new LineString[] {l});
+    }
+    return simplified;
   }
 }

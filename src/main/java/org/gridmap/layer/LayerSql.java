@@ -103,14 +103,21 @@ public record LayerSql(String text, List<Object> args) {
         List.copyOf(t.filterArgs()));
   }
 
+  /**
+   * The feature id, the properties and the WKB geometry, read by position. The output columns get
+   * names of their own ({@code _fid}, {@code _p1}, ..., {@code _wkb}) so that {@code ORDER BY} on
+   * the id column never meets a property of the same name.
+   */
   private static String columns(Layer layer) {
     Layer.Table t = layer.table();
-    StringBuilder sql = new StringBuilder("SELECT CAST(").append(t.idColumn()).append(" AS text)");
+    StringBuilder sql =
+        new StringBuilder("SELECT CAST(").append(t.idColumn()).append(" AS text) AS _fid");
+    int i = 1;
     for (Layer.Property p : layer.properties()) {
-      sql.append(", ").append(p.sql());
+      sql.append(", ").append(p.sql()).append(" AS _p").append(i++);
     }
-    sql.append(", ST_AsBinary(").append(t.geometryColumn()).append(") FROM ").append(t.from());
-    return sql.toString();
+    sql.append(", ST_AsBinary(").append(t.geometryColumn()).append(") AS _wkb FROM ");
+    return sql.append(t.from()).toString();
   }
 
   /** {@code WHERE} with the layer's filter and every condition of the query. */

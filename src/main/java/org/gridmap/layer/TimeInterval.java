@@ -5,6 +5,7 @@ import java.time.LocalDate;
 import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.time.format.DateTimeParseException;
+import java.time.temporal.ChronoUnit;
 
 /**
  * A closed time interval, either end open (null). Parsed from the {@code datetime} parameter of OGC
@@ -26,7 +27,7 @@ public record TimeInterval(Instant start, Instant end) {
     if (slash < 0) {
       if (t.length() == 10) {
         Instant day = date(t);
-        return new TimeInterval(day, day.plusSeconds(86_400 - 1).plusNanos(999_999_999));
+        return new TimeInterval(day, endOfDay(day));
       }
       Instant at = instant(t);
       return new TimeInterval(at, at);
@@ -52,9 +53,17 @@ public record TimeInterval(Instant start, Instant end) {
     }
     if (s.length() == 10) {
       Instant day = date(s);
-      return upper ? day.plusSeconds(86_400 - 1).plusNanos(999_999_999) : day;
+      return upper ? endOfDay(day) : day;
     }
     return instant(s);
+  }
+
+  /**
+   * The last microsecond of the day: PostgreSQL keeps microseconds and would round a nanosecond
+   * later end up to the next midnight.
+   */
+  private static Instant endOfDay(Instant midnight) {
+    return midnight.plus(1, ChronoUnit.DAYS).minus(1, ChronoUnit.MICROS);
   }
 
   private static Instant instant(String s) {

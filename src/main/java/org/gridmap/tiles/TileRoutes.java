@@ -59,6 +59,7 @@ public final class TileRoutes {
       ctx.status(204);
       return;
     }
+    ctx.res().setCharacterEncoding(null); // binary: no charset on the content type
     ctx.contentType(MVT).result(tile.data());
   }
 

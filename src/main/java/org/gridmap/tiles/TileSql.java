@@ -32,13 +32,13 @@ public final class TileSql {
     List<Object> args = new ArrayList<>();
     StringBuilder sql = new StringBuilder("SELECT ST_AsMVT(mvt, ?, ").append(EXTENT);
     args.add(layer.id());
-    sql.append(", 'geom') FROM (SELECT ST_AsMVTGeom(ST_Transform(")
+    sql.append(", '_geom') FROM (SELECT ST_AsMVTGeom(ST_Transform(")
         .append(t.geometryColumn())
         .append(", 3857), ST_TileEnvelope(?, ?, ?), ")
         .append(EXTENT)
         .append(", ")
         .append(BUFFER)
-        .append(", true) AS geom");
+        .append(", true) AS _geom");
     addTile(args, tile);
     for (Layer.Property p : layer.properties()) {
       sql.append(", ").append(p.sql()).append(" AS \"").append(p.name()).append('"');
@@ -54,7 +54,7 @@ public final class TileSql {
       sql.append(" AND ").append(t.pathColumn()).append(" LIKE ANY(?)");
       args.add(scope.likePatterns());
     }
-    sql.append(") AS mvt WHERE mvt.geom IS NOT NULL");
+    sql.append(") AS mvt WHERE mvt._geom IS NOT NULL");
     return new LayerSql(sql.toString(), args);
   }
 

@@ -93,14 +93,14 @@ public final class TestLayers {
             seen_at timestamptz NOT NULL, geom geometry(Point, 4326) NOT NULL);
           INSERT INTO test_points
           SELECT i, g.code, g.path, timestamptz '2026-01-01 00:00Z' + i * interval '1 second',
-                 ST_SetSRID(ST_MakePoint(g.x0 + g.w * ((i * 7919) % 1000) / 1000.0,
-                                         g.y0 + g.h * ((i * 104729) % 1000) / 1000.0), 4326)
+                 ST_SetSRID(ST_MakePoint(g.x0 + g.w * mod(i * 7919, 1000) / 1000.0,
+                                         g.y0 + g.h * mod(i * 104729, 1000) / 1000.0), 4326)
             FROM generate_series(1::bigint, %d) AS i
             JOIN (SELECT row_number() OVER (ORDER BY code) - 1 AS k, count(*) OVER () AS n,
                          code, path, ST_XMin(boundary) AS x0, ST_YMin(boundary) AS y0,
                          ST_XMax(boundary) - ST_XMin(boundary) AS w,
                          ST_YMax(boundary) - ST_YMin(boundary) AS h
-                    FROM area WHERE level = 'grid' AND valid_to IS NULL) AS g ON g.k = i %% g.n;
+                    FROM area WHERE level = 'grid' AND valid_to IS NULL) AS g ON g.k = mod(i, g.n);
           ANALYZE test_places;
           ANALYZE test_points;
           """

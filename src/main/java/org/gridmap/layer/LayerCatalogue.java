@@ -3,6 +3,7 @@ package org.gridmap.layer;
 import java.util.ArrayList;
 import java.util.HashSet;
 import java.util.List;
+import java.util.Optional;
 import java.util.Set;
 import org.gridmap.access.Principal;
 import org.gridmap.access.Scope;
@@ -42,15 +43,17 @@ public final class LayerCatalogue {
 
   /**
    * The layer with this id for this caller: 401 when it is internal and the caller has not logged
-   * in, 404 when there is no such layer.
+   * in, 404 when there is no such layer. An area level without areas is not listed but answers as
+   * an empty collection.
    */
   public Layer find(String id, Principal caller) {
-    for (Layer layer : all()) {
-      if (layer.id().equals(id)) {
-        if (!mayRead(caller, layer)) {
+    for (LayerSource source : sources) {
+      Optional<Layer> found = source.find(id);
+      if (found.isPresent()) {
+        if (!mayRead(caller, found.get())) {
           throw AuthFailure.loginRequired();
         }
-        return layer;
+        return found.get();
       }
     }
     throw new LayerNotFound(id);

@@ -1,9 +1,12 @@
 package org.gridmap.tiles;
 
 import io.javalin.http.Context;
+import java.io.IOException;
+import java.io.UncheckedIOException;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
+import java.util.Locale;
 import java.util.Map;
 import org.gridmap.access.Principal;
 import org.gridmap.access.Scope;
@@ -59,8 +62,30 @@ public final class TileRoutes {
       ctx.status(204);
       return;
     }
+    write(ctx, tile);
+  }
+
+  /**
+   * Writes the tile's bytes as they are, gzip-compressed (from the cache) when the client accepts
+   * it, with their exact length; straight to the servlet stream, past the framework's on-the-fly
+   * compression.
+   */
+  private static void write(Context ctx, TileCache.Tile tile) {
+    String accept = ctx.header("Accept-Encoding");
+    boolean gzip = accept != null && accept.toLowerCase(Locale.ROOT).contains("gzip");
+    byte[] body = gzip ? tile.gzipped() : tile.data();
+    ctx.header("Vary", "Accept-Encoding");
+    if (gzip) {
+      ctx.header("Content-Encoding", "gzip");
+    }
     ctx.res().setCharacterEncoding(null); // binary: no charset on the content type
-    ctx.contentType(MVT).result(tile.data());
+    ctx.res().setContentType(MVT);
+    ctx.res().setContentLength(body.length);
+    try {
+      ctx.res().getOutputStream().write(body);
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   /** {@code GET /tiles/{collection}.json}: TileJSON 3.0 with the tile URL, bounds and fields. */

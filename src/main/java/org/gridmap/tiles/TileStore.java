@@ -7,9 +7,16 @@ import org.gridmap.layer.Layer;
 public interface TileStore {
 
   /**
-   * The Mapbox Vector Tile of one tile of the layer, with one MVT layer named after it; an empty
-   * array when no feature touches the tile. {@code scope} limits the rows of an internal layer
-   * (null for public layers).
+   * The layer's data version and, unless that is the version the caller already holds the tile for,
+   * the tile (null data: the caller's copy is current).
    */
-  byte[] tile(Layer layer, Scope scope, TileCoord tile);
+  record Rendered(long version, byte[] data) {}
+
+  /**
+   * The Mapbox Vector Tile of one tile of the layer, with one MVT layer named after it (an empty
+   * array when no feature touches the tile), together with the layer's data version read in the
+   * same snapshot. When the version equals {@code cachedVersion} the tile is not rendered and the
+   * data is null. {@code scope} limits the rows of an internal layer (null for public layers).
+   */
+  Rendered render(Layer layer, Scope scope, TileCoord tile, long cachedVersion);
 }

@@ -23,14 +23,24 @@ class TileCacheTest {
 
   private final Map<String, Long> versions = new HashMap<>(Map.of("grids", 1L, "towns", 1L));
   private final Map<String, Integer> renders = new HashMap<>();
-  private final TileStore store =
-      (layer, scope, tile) -> {
-        renders.merge(layer.id(), 1, Integer::sum);
-        String body = layer.id() + "@" + versions.get(layer.id()) + " " + scope + " " + tile;
-        return body.getBytes(StandardCharsets.UTF_8);
-      };
-  private final TileCache cache =
-      new TileCache(store, l -> versions.getOrDefault(l.id(), 0L), 1 << 20);
+  private final TileStore store = new CountingStore(versions, renders, false);
+  private final TileCache cache = new TileCache(store, 1 << 20);
+
+  /** Renders a text naming layer, version, scope and tile, and counts the renders per layer. */
+  private record CountingStore(
+      Map<String, Long> versions, Map<String, Integer> renders, boolean empty)
+      implements TileStore {
+    @Override
+    public Rendered render(Layer layer, Scope scope, TileCoord tile, long cachedVersion) {
+      long version = versions.getOrDefault(layer.id(), 0L);
+      if (version == cachedVersion) {
+        return new Rendered(version, null);
+      }
+      renders.merge(layer.id(), 1, Integer::sum);
+      String body = layer.id() + "@" + version + " " + scope + " " + tile;
+      return new Rendered(version, empty ? new byte[0] : body.getBytes(StandardCharsets.UTF_8));
+    }
+  }
 
   @Test
   void a_second_request_for_the_same_version_is_served_from_the_cache() {
@@ -78,8 +88,7 @@ class TileCacheTest {
 
   @Test
   void an_empty_tile_is_cached_as_empty() {
-    TileStore empty = (layer, scope, tile) -> new byte[0];
-    TileCache c = new TileCache(empty, l -> 1, 1 << 20);
+    TileCache c = new TileCache(new CountingStore(versions, renders, true), 1 << 20);
     assertTrue(c.tile(GRIDS, null, TILE).isEmpty());
     assertEquals(1, c.size());
   }

@@ -41,6 +41,23 @@ class TileIT {
   }
 
   @Test
+  void a_client_accepting_gzip_gets_the_same_tile_compressed() throws Exception {
+    byte[] raw = get(path("grids", HESHAN_TILE), null).body();
+    HttpResponse<byte[]> r =
+        http.send(
+            HttpRequest.newBuilder(URI.create(app.baseUrl() + path("grids", HESHAN_TILE)))
+                .header("Accept-Encoding", "gzip")
+                .build(),
+            HttpResponse.BodyHandlers.ofByteArray());
+    assertEquals("gzip", r.headers().firstValue("content-encoding").orElse(""));
+    assertEquals(String.valueOf(r.body().length), r.headers().firstValue("content-length").get());
+    try (var in = new java.util.zip.GZIPInputStream(new java.io.ByteArrayInputStream(r.body()))) {
+      assertTrue(java.util.Arrays.equals(raw, in.readAllBytes()));
+    }
+    assertTrue(r.body().length < raw.length);
+  }
+
+  @Test
   void a_tile_without_features_is_204() throws Exception {
     assertEquals(204, get(path("grids", TileCoord.ofZXY(14, 0, 0)), null).statusCode());
   }

@@ -18,6 +18,7 @@ import org.gridmap.area.AreaRoutes;
 import org.gridmap.area.HibernateAreaRepository;
 import org.gridmap.audit.AuditRoutes;
 import org.gridmap.audit.PostgresAuditLog;
+import org.gridmap.bench.BenchCommand;
 import org.gridmap.config.AppConfig;
 import org.gridmap.config.AppConfig.Option;
 import org.gridmap.db.Database;
@@ -63,6 +64,8 @@ public final class GridMapApp implements AutoCloseable {
         user add --role ROLE [--area CODE]... [--display-name TEXT] NAME
                               create an account (password prompted, or read from stdin)
         generate-demo [FILE]  regenerate geodata/demo-areas.geojson from the demo generator
+        bench layers          measure GeoJSON streaming and vector tiles against the bare SQL
+                              (generates its data in a scratch schema, drops it afterwards)
       """;
 
   /** The domain objects over one database, shared by the server and the commands. */
@@ -167,9 +170,7 @@ public final class GridMapApp implements AutoCloseable {
       PostgresFeatureStore features = new PostgresFeatureStore(core.database());
       TileCache tiles =
           new TileCache(
-              new PostgresTileStore(core.database()),
-              features::version,
-              config.getLong(Option.TILE_CACHE_MB) << 20);
+              new PostgresTileStore(core.database()), config.getLong(Option.TILE_CACHE_MB) << 20);
       RouteTable table =
           new RouteTable(
               new SystemRoutes(core.database()::isUp, config),
@@ -269,6 +270,10 @@ public final class GridMapApp implements AutoCloseable {
           try (Core core = Core.open(AppConfig.fromEnv(System.getenv()))) {
             return new UserCommand(core.accounts(), System.out, System.err).run(rest);
           }
+        }
+        case "bench" -> {
+          return new BenchCommand(System.out, System.err)
+              .run(AppConfig.fromEnv(System.getenv()), rest);
         }
         case "generate-demo" -> {
           DemoGenerator.main(rest.toArray(String[]::new));

@@ -1,15 +1,6 @@
 package org.gridmap.bench;
 
-import com.fasterxml.jackson.core.JsonFactory;
-import com.fasterxml.jackson.core.JsonParser;
-import com.fasterxml.jackson.core.JsonToken;
-import java.io.IOException;
-import java.io.InputStream;
-import java.io.OutputStream;
 import java.io.PrintStream;
-import java.io.UncheckedIOException;
-import java.net.HttpURLConnection;
-import java.net.URI;
 import java.sql.Connection;
 import java.sql.SQLException;
 import java.sql.Statement;
@@ -48,7 +39,8 @@ final class LayersBench {
   static final int POINTS = 100_000;
   static final int POLYGONS = 10_000;
   static final int ROUNDS = 15;
-  private static final JsonFactory JSON = new JsonFactory();
+  static final int WARM_UP_ROUNDS = 10;
+  static final int[] ZOOMS = {12, 14, 16};
   static final int CACHED_ROUNDS = 25;
 
   /** The generated data lies in this box (around the demo towns). */
@@ -60,6 +52,8 @@ final class LayersBench {
 
   private final AppConfig config;
   private final PrintStream out;
+  private long pointCount;
+  private long polygonCount;
 
   LayersBench(AppConfig config, PrintStream out) {
     this.config = config;
@@ -119,10 +113,13 @@ final class LayersBench {
         Statement s = c.createStatement();
         var rs =
             s.executeQuery(
-                "SELECT postgis_lib_version(), (SELECT avg(ST_NPoints(geom)) FROM "
-                    + SCHEMA
-                    + ".polygons)")) {
+                "SELECT postgis_lib_version(), (SELECT avg(ST_NPoints(geom)) FROM %1$s.polygons),"
+                        .formatted(SCHEMA)
+                    + " (SELECT count(*) FROM %1$s.points), (SELECT count(*) FROM %1$s.polygons)"
+                        .formatted(SCHEMA))) {
       rs.next();
+      pointCount = rs.getLong(3);
+      polygonCount = rs.getLong(4);
       out.printf(
           Locale.ROOT,
           "bench layers: Java %s, PostGIS %s, %d cores%n",
@@ -133,8 +130,8 @@ final class LayersBench {
           Locale.ROOT,
           "data: %,d points and %,d polygons (%.0f vertices on average) in schema %s,"
               + " generated in %.1f s%n",
-          POINTS,
-          POLYGONS,
+          rs.getLong(3),
+          rs.getLong(4),
           rs.getDouble(2),
           SCHEMA,
           generated);
@@ -145,10 +142,10 @@ final class LayersBench {
     out.println();
     out.println("GeoJSON streamed over HTTP, no gzip (median of 3 after one warm-up)");
     for (Layer layer : List.of(points(), polygons())) {
-      int features = layer.id().equals("bench_points") ? POINTS : POLYGONS;
+      long features = layer.id().equals("bench_points") ? pointCount : polygonCount;
       String export = base + "/api/layers/" + layer.id() + ".geojson";
       long[] bytes = new long[1];
-      double t = median(3, () -> bytes[0] = download(export));
+      double t = median(3, () -> bytes[0] = HttpReader.download(export));
       out.printf(
           Locale.ROOT,
           "  bulk export  %-15s %,9d features  %6.2f s  %,10.0f features/s  (%.1f MB)%n",
@@ -158,15 +155,16 @@ final class LayersBench {
           features / t,
           bytes[0] / 1e6);
       String first = base + "/ogc/collections/" + layer.id() + "/items?limit=10000";
-      double paged = median(3, () -> pages(first));
+      double paged = median(3, () -> HttpReader.pages(first));
       out.printf(
           Locale.ROOT,
-          "  items pages  %-15s %,9d features  %6.2f s  %,10.0f features/s  (%d pages of 10,000)%n",
+          "  items pages  %-15s %,9d features  %6.2f s  %,10.0f features/s  (limit=10000, %d page%s)%n",
           layer.id(),
           features,
           paged,
           features / paged,
-          (features + 9_999) / 10_000);
+          (features + 9_999) / 10_000,
+          features > 10_000 ? "s" : "");
     }
   }
 
@@ -197,9 +195,13 @@ final class LayersBench {
         double[][] sql = new double[tiles.size()][ROUNDS];
         double[][] uncached = new double[tiles.size()][ROUNDS];
         long bytes = 0;
-        for (TileCoord t : tiles) { // warm PostGIS and the JIT before measuring
-          TileSql.run(c, TileSql.of(layer, null, t));
-          download(tileUrl(base, layer, t));
+        for (int warm = 0; warm < WARM_UP_ROUNDS; warm++) { // PostGIS, the pool and the JIT
+          execute(database, "SELECT bump_layer_version(ARRAY['" + layer.id() + "'])");
+          for (TileCoord t : tiles) {
+            TileSql.run(c, TileSql.of(layer, null, t));
+            HttpReader.download(tileUrl(base, layer, t));
+            HttpReader.download(tileUrl(base, layer, t));
+          }
         }
         for (int round = 0; round < ROUNDS; round++) {
           execute(database, "SELECT bump_layer_version(ARRAY['" + layer.id() + "'])");
@@ -209,7 +211,7 @@ final class LayersBench {
               sql[i][round] = millis(() -> TileSql.run(c, TileSql.of(layer, null, t)));
             }
             long t0 = System.nanoTime();
-            bytes += download(tileUrl(base, layer, t));
+            bytes += HttpReader.download(tileUrl(base, layer, t));
             uncached[i][round] = (System.nanoTime() - t0) / 1e6;
             if (round % 2 == 0) {
               sql[i][round] = millis(() -> TileSql.run(c, TileSql.of(layer, null, t)));
@@ -219,13 +221,22 @@ final class LayersBench {
         long cachedStart = System.nanoTime();
         for (int round = 0; round < CACHED_ROUNDS; round++) {
           for (TileCoord t : tiles) {
-            download(tileUrl(base, layer, t));
+            HttpReader.download(tileUrl(base, layer, t));
           }
         }
         double cachedMs = (System.nanoTime() - cachedStart) / 1e6;
         int requests = CACHED_ROUNDS * tiles.size();
-        double sqlMs = sumOfMedians(sql);
-        double httpMs = sumOfMedians(uncached);
+        double sqlMs = sumOfMedians(sql, tiles, -1);
+        double httpMs = sumOfMedians(uncached, tiles, -1);
+        StringBuilder zooms = new StringBuilder();
+        for (int z : ZOOMS) {
+          zooms.append(
+              String.format(
+                  Locale.ROOT,
+                  "  z%d %.2f",
+                  z,
+                  sumOfMedians(uncached, tiles, z) / sumOfMedians(sql, tiles, z)));
+        }
         out.printf(
             Locale.ROOT,
             "  %-15s %9.2f ms %11.2f ms %9.3f ms %10d%n",
@@ -237,9 +248,10 @@ final class LayersBench {
         ratios.add(
             String.format(
                 Locale.ROOT,
-                "  uncached tile / bare ST_AsMVT SQL, %-15s %5.2f",
+                "  uncached tile / bare ST_AsMVT SQL, %-15s %5.2f  (by zoom:%s)",
                 layer.id(),
-                httpMs / sqlMs));
+                httpMs / sqlMs,
+                zooms));
         allSql += sqlMs;
         allHttp += httpMs;
         allCached += cachedMs;
@@ -267,7 +279,7 @@ final class LayersBench {
     List<TileCoord> tiles = new ArrayList<>();
     double lon = (WEST + EAST) / 2;
     double lat = (SOUTH + NORTH) / 2;
-    for (int z : new int[] {12, 14, 16}) {
+    for (int z : ZOOMS) {
       TileCoord centre = TileCoord.containing(lon, lat, z);
       int side = z == 12 ? 2 : 3;
       for (int dx = 0; dx < side; dx++) {
@@ -321,76 +333,6 @@ final class LayersBench {
             .formatted(SCHEMA, WEST, EAST - WEST, SOUTH, NORTH - SOUTH, POINTS, box, POLYGONS));
   }
 
-  /**
-   * GETs a URL and reads the whole body; returns its length in bytes. A plain blocking
-   * HttpURLConnection (keep-alive, no gzip) keeps the client's own share of the latency small.
-   */
-  private static long download(String url) {
-    try {
-      HttpURLConnection c = (HttpURLConnection) URI.create(url).toURL().openConnection();
-      int status = c.getResponseCode();
-      if (status != 200 && status != 204) {
-        throw new IllegalStateException(url + " answered " + status);
-      }
-      try (InputStream in = c.getInputStream()) {
-        return in.transferTo(OutputStream.nullOutputStream());
-      }
-    } catch (IOException e) {
-      throw new UncheckedIOException(e);
-    }
-  }
-
-  /** Follows the next links from the first page, reading every page. */
-  private static void pages(String first) {
-    String next = first;
-    while (next != null) {
-      try {
-        HttpURLConnection c = (HttpURLConnection) URI.create(next).toURL().openConnection();
-        try (InputStream in = c.getInputStream()) {
-          next = nextLink(in);
-        }
-      } catch (IOException e) {
-        throw new UncheckedIOException(e);
-      }
-    }
-  }
-
-  /**
-   * The {@code next} link of a page, read with the streaming parser: the features are skipped token
-   * by token, never built in memory, so the client costs little next to the server.
-   */
-  static String nextLink(InputStream in) throws IOException {
-    String next = null;
-    try (JsonParser p = JSON.createParser(in)) {
-      p.nextToken(); // the FeatureCollection object
-      while (p.nextToken() == JsonToken.FIELD_NAME) {
-        String field = p.currentName();
-        p.nextToken();
-        if (!field.equals("links")) {
-          p.skipChildren();
-          continue;
-        }
-        while (p.nextToken() == JsonToken.START_OBJECT) {
-          String rel = null;
-          String href = null;
-          while (p.nextToken() == JsonToken.FIELD_NAME) {
-            String name = p.currentName();
-            p.nextToken();
-            if (name.equals("rel")) {
-              rel = p.getText();
-            } else if (name.equals("href")) {
-              href = p.getText();
-            }
-          }
-          if ("next".equals(rel)) {
-            next = href;
-          }
-        }
-      }
-    }
-    return next;
-  }
-
   /** Runs once to warm up, then {@code n} times; the median time in seconds. */
   private static double median(int n, Runnable work) {
     work.run();
@@ -415,10 +357,14 @@ final class LayersBench {
     return (System.nanoTime() - t0) / 1e6;
   }
 
-  private static double sumOfMedians(double[][] perTile) {
+  /** The sum over the tiles (of zoom {@code z}, or all for -1) of each tile's median time. */
+  private static double sumOfMedians(double[][] perTile, List<TileCoord> tiles, int z) {
     double sum = 0;
-    for (double[] rounds : perTile) {
-      double[] sorted = rounds.clone();
+    for (int i = 0; i < perTile.length; i++) {
+      if (z >= 0 && tiles.get(i).z() != z) {
+        continue;
+      }
+      double[] sorted = perTile[i].clone();
       Arrays.sort(sorted);
       sum += sorted[sorted.length / 2];
     }

@@ -35,8 +35,8 @@ class LayersBenchTest {
             + "\"geometry\":{\"type\":\"Point\",\"coordinates\":[1,2]},\"properties\":{}}],"
             + "\"numberReturned\":1,\"links\":[{\"href\":\"http://h/self\",\"rel\":\"self\"},"
             + "{\"href\":\"http://h/next\",\"rel\":\"next\",\"type\":\"application/geo+json\"}]}";
-    assertEquals("http://h/next", LayersBench.nextLink(stream(page)));
-    assertNull(LayersBench.nextLink(stream(page.replace("\"next\"", "\"prev\""))));
+    assertEquals("http://h/next", HttpReader.nextLink(stream(page)));
+    assertNull(HttpReader.nextLink(stream(page.replace("\"next\"", "\"prev\""))));
   }
 
   @Test

@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Set;
 import java.util.TreeSet;
 import org.gridmap.error.DomainException;
+import org.gridmap.geo.Simplification;
 
 /** Query-parameter parsing with answers that name the parameter and the accepted range. */
 public final class Params {
@@ -48,6 +49,23 @@ public final class Params {
             "invalid_parameter", "Parameter '" + e.getKey() + "' is given more than once");
       }
     }
+  }
+
+  /**
+   * The simplification asked for with {@code zoom} (a web-map zoom level) or {@code simplify} (a
+   * tolerance in metres); none when neither is given, 400 when both are.
+   */
+  public static Simplification simplification(Context ctx) {
+    boolean zoom = ctx.queryParam("zoom") != null;
+    Double metres = decimalParam(ctx, "simplify", 0, 100_000);
+    if (zoom && metres != null) {
+      throw DomainException.invalid(
+          "invalid_parameter", "Give either 'zoom' or 'simplify' (metres), not both");
+    }
+    if (zoom) {
+      return Simplification.forZoom(intParam(ctx, "zoom", 0, 0, Simplification.MAX_ZOOM));
+    }
+    return metres == null ? Simplification.NONE : Simplification.ofMetres(metres);
   }
 
   /** An optional decimal number within [min, max]; absent means null. */

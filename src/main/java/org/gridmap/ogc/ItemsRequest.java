@@ -56,7 +56,8 @@ record ItemsRequest(FeatureQuery query, int precision, Simplification simplifica
     known.addAll(OUTPUT);
     Params.onlyKnown(ctx, known);
     format(ctx);
-    return new ItemsRequest(FeatureQuery.all(layer, scope), precision(ctx), simplification(ctx));
+    return new ItemsRequest(
+        FeatureQuery.all(layer, scope), precision(ctx), Params.simplification(ctx));
   }
 
   private static ItemsRequest parse(Context ctx, Layer layer, Scope scope, boolean paged) {
@@ -71,7 +72,7 @@ record ItemsRequest(FeatureQuery query, int precision, Simplification simplifica
     }
     FeatureQuery query =
         new FeatureQuery(layer, scope, bbox(ctx), time(ctx), equals(ctx, layer), limit, offset);
-    return new ItemsRequest(query, precision(ctx), simplification(ctx));
+    return new ItemsRequest(query, precision(ctx), Params.simplification(ctx));
   }
 
   /** Every query parameter a features request on this layer accepts. */
@@ -163,18 +164,5 @@ record ItemsRequest(FeatureQuery query, int precision, Simplification simplifica
 
   private static int precision(Context ctx) {
     return Params.intParam(ctx, "precision", DEFAULT_PRECISION, 0, 15);
-  }
-
-  private static Simplification simplification(Context ctx) {
-    boolean zoom = ctx.queryParam("zoom") != null;
-    Double metres = Params.decimalParam(ctx, "simplify", 0, 100_000);
-    if (zoom && metres != null) {
-      throw DomainException.invalid(
-          "invalid_parameter", "Give either 'zoom' or 'simplify' (metres), not both");
-    }
-    if (zoom) {
-      return Simplification.forZoom(Params.intParam(ctx, "zoom", 0, 0, Simplification.MAX_ZOOM));
-    }
-    return metres == null ? Simplification.NONE : Simplification.ofMetres(metres);
   }
 }

@@ -74,6 +74,18 @@ class GdalOapifIT {
   }
 
   @Test
+  void an_attribute_filter_on_a_queryable_property_selects_the_same_grids_as_postgis() {
+    String heping = "370112101001";
+    String out =
+        Gdal.run("ogrinfo", "-ro", "-q", "-where", "parent = '" + heping + "'", dataset(), "grids");
+    assertEquals(
+        Db.column(
+            "SELECT code FROM area WHERE parent_code = ? AND valid_to IS NULL ORDER BY code",
+            heping),
+        new ArrayList<>(new TreeSet<>(Gdal.fieldValues(out, "code"))));
+  }
+
+  @Test
   void ogr2ogr_copies_the_grids_to_a_geopackage_with_the_same_codes_and_areas(@TempDir Path dir)
       throws Exception {
     Path gpkg = dir.resolve("grids.gpkg");

@@ -45,8 +45,9 @@ public final class TileRoutes {
     Layer layer = catalogue.find(ctx.pathParam("collection"), caller);
     Scope scope = LayerCatalogue.scopeFor(layer, caller);
     TileCache.Tile tile = tiles.tile(layer, scope, coord);
+    // weak: the same tile goes out raw or gzip-compressed under one tag
     String etag =
-        "\""
+        "W/\""
             + tile.version()
             + (scope == null
                 ? ""

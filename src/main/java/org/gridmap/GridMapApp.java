@@ -16,6 +16,7 @@ import org.gridmap.analytics.AnalyticsRoutes;
 import org.gridmap.analytics.EventTable;
 import org.gridmap.analytics.PostgresEventDensity;
 import org.gridmap.area.Area;
+import org.gridmap.area.AreaLayers;
 import org.gridmap.area.AreaRepository;
 import org.gridmap.area.AreaRoutes;
 import org.gridmap.area.HibernateAreaRepository;
@@ -39,12 +40,21 @@ import org.gridmap.http.Route;
 import org.gridmap.http.RouteTable;
 import org.gridmap.http.SystemRoutes;
 import org.gridmap.http.WebPages;
+import org.gridmap.layer.Layer;
+import org.gridmap.layer.LayerCatalogue;
+import org.gridmap.layer.LayerSource;
+import org.gridmap.layer.PostgresFeatureStore;
 import org.gridmap.locate.BoundarySource;
 import org.gridmap.locate.BulkLocate;
 import org.gridmap.locate.CurrentGridIndex;
 import org.gridmap.locate.LocateCommand;
 import org.gridmap.locate.LocateRoutes;
 import org.gridmap.locate.PostgresBoundarySource;
+import org.gridmap.ogc.FeatureRoutes;
+import org.gridmap.ogc.OgcRoutes;
+import org.gridmap.tiles.PostgresTileStore;
+import org.gridmap.tiles.TileCache;
+import org.gridmap.tiles.TileRoutes;
 import org.hibernate.SessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -76,6 +86,8 @@ public final class GridMapApp implements AutoCloseable {
         bench assign [--grids N] [--points M] [--threads T]
                               point-in-grid assignment: GridMap against PostGIS, and over HTTP
         bench analytics       time the heat and hot-spot aggregation against PostGIS grids
+        bench layers          measure GeoJSON streaming and vector tiles against the bare SQL
+                              (generates its data in a scratch schema, drops it afterwards)
       """;
 
   /** The domain objects over one database, shared by the server and the commands. */
@@ -148,15 +160,17 @@ public final class GridMapApp implements AutoCloseable {
 
   /** Opens the database, migrates it, optionally loads the demo, and starts serving. */
   public static GridMapApp start(AppConfig config, boolean demo) {
-    return start(config, demo, null);
+    return start(config, demo, null, List.of());
   }
 
   /**
    * Like {@link #start(AppConfig, boolean)}, with the point-in-grid index read from {@code
-   * boundaries} instead of the area table (null: the area table); the benchmark serves its own
-   * grids this way.
+   * boundaries} instead of the area table (null: the area table; the assignment benchmark serves
+   * its own grids this way), and publishing {@code extraLayers} after the built-in layers (tests
+   * and the layers benchmark register layers over their own tables this way).
    */
-  public static GridMapApp start(AppConfig config, boolean demo, BoundarySource boundaries) {
+  public static GridMapApp start(
+      AppConfig config, boolean demo, BoundarySource boundaries, List<Layer> extraLayers) {
     Core core = Core.open(config);
     CurrentGridIndex grids = null;
     try {
@@ -190,6 +204,12 @@ public final class GridMapApp implements AutoCloseable {
                           || core.accounts().manages(caller, Long.parseLong(id))),
               config.getLong(Option.MAX_BODY_BYTES),
               config.getBoolean(Option.TRUST_PROXY));
+      LayerCatalogue catalogue =
+          new LayerCatalogue(List.of(new AreaLayers(core.areas()), LayerSource.of(extraLayers)));
+      PostgresFeatureStore features = new PostgresFeatureStore(core.database());
+      TileCache tiles =
+          new TileCache(
+              new PostgresTileStore(core.database()), config.getLong(Option.TILE_CACHE_MB) << 20);
       RouteTable table =
           new RouteTable(
               new SystemRoutes(core.database()::isUp, config),
@@ -209,7 +229,10 @@ public final class GridMapApp implements AutoCloseable {
                   new Analytics(
                       new PostgresEventDensity(core.database(), EventTable.EVENTS), core.areas()),
                   core.mapper(),
-                  Clock.systemUTC()));
+                  Clock.systemUTC()),
+              new OgcRoutes(catalogue, features, core.mapper(), guard),
+              new FeatureRoutes(catalogue, features, core.mapper(), guard),
+              new TileRoutes(catalogue, tiles, features, guard));
       HttpServer server =
           new HttpServer(
                   config.get(Option.HOST),

@@ -9,6 +9,9 @@ public interface AreaRepository {
 
   List<AreaLevel> levels();
 
+  /** The levels that have at least one current area, in rank order. */
+  List<AreaLevel> levelsInUse();
+
   /** Current areas matching the query, ordered by level rank, then code. */
   List<Area> list(AreaQuery query);
 

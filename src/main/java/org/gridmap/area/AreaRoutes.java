@@ -12,6 +12,7 @@ import java.util.Set;
 import java.util.stream.Collectors;
 import org.gridmap.error.DomainException;
 import org.gridmap.geo.GeoJsonWriter;
+import org.gridmap.geo.Simplification;
 import org.gridmap.http.Params;
 
 /** HTTP handlers of the area hierarchy: parse, call the repository, write. */
@@ -71,10 +72,13 @@ public final class AreaRoutes {
   }
 
   /**
-   * {@code GET /api/areas.geojson?level=&parent=}: a FeatureCollection streamed feature by feature.
+   * {@code GET /api/areas.geojson?level=&parent=&precision=&zoom=|simplify=}: a FeatureCollection
+   * streamed feature by feature, boundaries optionally simplified for a map zoom or a tolerance in
+   * metres.
    */
   public void featureCollection(Context ctx) {
     AreaQuery query = query(ctx);
+    Simplification simplification = Params.simplification(ctx);
     GeoJsonWriter geometry = new GeoJsonWriter(precision(ctx));
     ctx.contentType(GEOJSON);
     try (JsonGenerator g = mapper.getFactory().createGenerator(ctx.outputStream())) {
@@ -85,7 +89,7 @@ public final class AreaRoutes {
           query,
           f -> {
             try {
-              writeFeature(g, geometry, f);
+              writeFeature(g, geometry, simplification, f);
             } catch (IOException e) {
               throw new UncheckedIOException(e);
             }
@@ -99,16 +103,18 @@ public final class AreaRoutes {
 
   private void feature(Context ctx, String code) {
     AreaFeature feature = areas.feature(code).orElseThrow(() -> new AreaNotFound(code));
+    Simplification simplification = Params.simplification(ctx);
     GeoJsonWriter geometry = new GeoJsonWriter(precision(ctx));
     ctx.contentType(GEOJSON);
     try (JsonGenerator g = mapper.getFactory().createGenerator(ctx.outputStream())) {
-      writeFeature(g, geometry, feature);
+      writeFeature(g, geometry, simplification, feature);
     } catch (IOException e) {
       throw new UncheckedIOException(e);
     }
   }
 
-  private static void writeFeature(JsonGenerator g, GeoJsonWriter geometry, AreaFeature f)
+  private static void writeFeature(
+      JsonGenerator g, GeoJsonWriter geometry, Simplification simplification, AreaFeature f)
       throws IOException {
     Area a = f.area();
     g.writeStartObject();
@@ -128,7 +134,7 @@ public final class AreaRoutes {
     g.writeEndArray();
     g.writeEndObject();
     g.writeFieldName("geometry");
-    geometry.write(g, f.boundary());
+    geometry.write(g, simplification.apply(f.boundary()));
     g.writeEndObject();
   }
 

@@ -39,6 +39,21 @@ public final class HibernateAreaRepository implements AreaRepository {
   }
 
   @Override
+  public List<AreaLevel> levelsInUse() {
+    return sessions.fromStatelessTransaction(
+        s ->
+            s
+                .createSelectionQuery(
+                    "from AreaLevelEntity l where exists (from AreaEntity a where a.level = l.code"
+                        + " and a.validTo is null) order by rank",
+                    AreaLevelEntity.class)
+                .getResultList()
+                .stream()
+                .map(AreaLevelEntity::toLevel)
+                .toList());
+  }
+
+  @Override
   public List<Area> list(AreaQuery query) {
     return sessions.fromStatelessTransaction(
         s -> currentAreas(s, query).getResultList().stream().map(AreaEntity::toArea).toList());

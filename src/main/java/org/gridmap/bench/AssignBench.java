@@ -134,7 +134,7 @@ final class AssignBench {
     AppConfig server = config.with(Option.PORT, "0").with(Option.HOST, "127.0.0.1");
     Principal bench = benchAccount(accounts);
     Accounts.ApiKeyCreated key = accounts.createApiKey(bench, "bench " + Instant.now(), null);
-    try (GridMapApp app = GridMapApp.start(server, false, fixed(set))) {
+    try (GridMapApp app = GridMapApp.start(server, false, fixed(set), List.of())) {
       int port = app.port();
       int c = concurrency;
       IntFunction<String> pingPath = i -> "/api/ping";

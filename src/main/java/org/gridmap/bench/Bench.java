@@ -9,7 +9,7 @@ import org.gridmap.db.Database;
 public final class Bench {
   public static final String USAGE =
       "usage: gridmap bench assign [--grids N] [--points M] [--threads T] [--concurrency C]"
-          + " [--seconds S]\n       gridmap bench analytics";
+          + " [--seconds S]\n       gridmap bench layers\n       gridmap bench analytics";
 
   private Bench() {}
 
@@ -21,6 +21,10 @@ public final class Bench {
     return switch (name) {
       case "assign" -> AssignBench.run(config, database, accounts, rest, System.out);
       case "analytics" -> AnalyticsBench.run(config, System.out);
+      case "layers" -> {
+        new LayersBench(config, System.out).run();
+        yield 0;
+      }
       default -> {
         System.err.println(USAGE);
         yield 2;

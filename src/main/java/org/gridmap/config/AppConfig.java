@@ -38,6 +38,10 @@ public record AppConfig(Map<Option, String> values) {
         "WGS84",
         "Coordinate system of the basemap tiles: `WGS84` or `GCJ-02` (overlays are then shifted to"
             + " match)."),
+    TILE_CACHE_MB(
+        "GRIDMAP_TILE_CACHE_MB",
+        "64",
+        "Memory for cached vector tiles, in MiB (keyed by each layer's data version; 0 = no cache)."),
     MAX_BODY_BYTES(
         "GRIDMAP_MAX_BODY_BYTES", "1048576", "Largest request body accepted by ordinary routes."),
     MAX_BULK_BYTES(

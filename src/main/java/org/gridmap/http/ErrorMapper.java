@@ -63,6 +63,9 @@ public final class ErrorMapper {
                   + ", column "
                   + j.getLocation().getColumnNr();
       write(ctx, 400, "invalid_json", "The request body is not valid JSON" + where, null);
+    } else if (isClientGone(e)) {
+      // the client stopped reading a streamed answer: nothing to answer, nothing went wrong here
+      log.info("Client closed the connection during {} {}", ctx.method(), ctx.path());
     } else if (isDatabaseDown(e)) {
       write(
           ctx,
@@ -110,6 +113,17 @@ public final class ErrorMapper {
       case 503 -> "unavailable";
       default -> status >= 500 ? "internal_error" : "error";
     };
+  }
+
+  /** True when the cause chain says the client closed the connection while we were writing. */
+  static boolean isClientGone(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getClass().getSimpleName().equals("EofException")
+          || t instanceof java.nio.channels.ClosedChannelException) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /**

@@ -74,6 +74,28 @@ public final class Guard {
         || (trustProxy && "https".equalsIgnoreCase(ctx.header("X-Forwarded-Proto")));
   }
 
+  /**
+   * The scheme, host and port clients reach this server at, for absolute links in responses: from
+   * the request's Host header, or from X-Forwarded-Proto and X-Forwarded-Host behind a trusted
+   * proxy.
+   */
+  public String baseUrl(Context ctx) {
+    String host = null;
+    if (trustProxy) {
+      String forwarded = ctx.header("X-Forwarded-Host");
+      if (forwarded != null && !forwarded.isBlank()) {
+        host = forwarded.split(",")[0].trim();
+      }
+    }
+    if (host == null || host.isBlank()) {
+      host = ctx.host();
+    }
+    if (host == null || host.isBlank()) {
+      host = ctx.req().getServerName() + ":" + ctx.req().getServerPort();
+    }
+    return (isSecure(ctx) ? "https" : "http") + "://" + host;
+  }
+
   Handler wrap(Route route) {
     long maxBody = route.maxBodyBytes() == null ? defaultMaxBody : route.maxBodyBytes();
     return ctx -> {

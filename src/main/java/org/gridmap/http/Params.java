@@ -1,7 +1,12 @@
 package org.gridmap.http;
 
 import io.javalin.http.Context;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.gridmap.error.DomainException;
+import org.gridmap.geo.Simplification;
 
 /** Query-parameter parsing with answers that name the parameter and the accepted range. */
 public final class Params {
@@ -24,18 +29,71 @@ public final class Params {
     }
   }
 
+  /**
+   * Refuses a request with a query parameter this route does not define, or with one given twice:
+   * 400 naming the parameter and listing the known ones (as OGC API – Features asks of its servers,
+   * so that a misspelt filter is not silently ignored).
+   */
+  public static void onlyKnown(Context ctx, Set<String> known) {
+    for (Map.Entry<String, List<String>> e : ctx.queryParamMap().entrySet()) {
+      if (!known.contains(e.getKey())) {
+        throw DomainException.invalid(
+            "unknown_parameter",
+            "Unknown query parameter '"
+                + e.getKey()
+                + "'; this resource knows "
+                + String.join(", ", new TreeSet<>(known)));
+      }
+      if (e.getValue().size() > 1) {
+        throw DomainException.invalid(
+            "invalid_parameter", "Parameter '" + e.getKey() + "' is given more than once");
+      }
+    }
+  }
+
+  /**
+   * The simplification asked for with {@code zoom} (a web-map zoom level) or {@code simplify} (a
+   * tolerance in metres); none when neither is given, 400 when both are.
+   */
+  public static Simplification simplification(Context ctx) {
+    boolean zoom = ctx.queryParam("zoom") != null;
+    Double metres = decimalParam(ctx, "simplify", 0, 100_000);
+    if (zoom && metres != null) {
+      throw DomainException.invalid(
+          "invalid_parameter", "Give either 'zoom' or 'simplify' (metres), not both");
+    }
+    if (zoom) {
+      return Simplification.forZoom(intParam(ctx, "zoom", 0, 0, Simplification.MAX_ZOOM));
+    }
+    return metres == null ? Simplification.NONE : Simplification.ofMetres(metres);
+  }
+
+  /** An optional decimal number within [min, max]; absent means null. */
+  public static Double decimalParam(Context ctx, String name, double min, double max) {
+    String raw = ctx.queryParam(name);
+    if (raw == null || raw.isEmpty()) {
+      return null;
+    }
+    try {
+      double v = Double.parseDouble(raw.trim());
+      if (v >= min && v <= max) {
+        return v;
+      }
+    } catch (NumberFormatException e) {
+      // answered below
+    }
+    throw outOfRange(name, raw, "a number", min, max);
+  }
+
   private static DomainException outOfRange(String name, String raw, int min, int max) {
+    return outOfRange(name, raw, "a whole number", min, max);
+  }
+
+  private static DomainException outOfRange(
+      String name, String raw, String what, Object min, Object max) {
+    String message = "Parameter '%s' must be %s from %s to %s, got '%s'";
     return DomainException.invalid(
-        "invalid_parameter",
-        "Parameter '"
-            + name
-            + "' must be a whole number from "
-            + min
-            + " to "
-            + max
-            + ", got '"
-            + raw
-            + "'");
+        "invalid_parameter", message.formatted(name, what, min, max, raw));
   }
 
   /** A required number; missing or not a finite number is a 400 naming the parameter. */

@@ -20,6 +20,9 @@ import org.gridmap.audit.AuditRoutes;
 import org.gridmap.http.Access.Scoped;
 import org.gridmap.http.RateLimiter.Bucket;
 import org.gridmap.locate.LocateRoutes;
+import org.gridmap.ogc.FeatureRoutes;
+import org.gridmap.ogc.OgcRoutes;
+import org.gridmap.tiles.TileRoutes;
 
 /**
  * The whole HTTP API on one screen: every route with who may call it. A route cannot be added
@@ -36,7 +39,10 @@ public final class RouteTable {
       LocateRoutes locate,
       AccountRoutes accounts,
       AuditRoutes audit,
-      AnalyticsRoutes analytics) {
+      AnalyticsRoutes analytics,
+      OgcRoutes ogc,
+      FeatureRoutes features,
+      TileRoutes tiles) {
     this.system = system;
     Access managers = roles(ADMIN, TOWN_LEADER, COMMUNITY_LEADER);
     this.routes =
@@ -56,6 +62,18 @@ public final class RouteTable {
             // whole files need a staff account
             get("/api/locate", PUBLIC, locate::locate),
             post("/api/locate/bulk", staff(), locate::bulk).maxBody(locate.maxBulkBytes()),
+            // standard layers: OGC API - Features, bulk GeoJSON, vector tiles. Public routes: a
+            // public caller sees public layers only, staff also internal ones within their scope
+            get("/ogc", PUBLIC, ogc::landing),
+            get("/ogc/conformance", PUBLIC, ogc::conformance),
+            get("/ogc/api", PUBLIC, ogc::api),
+            get("/ogc/collections", PUBLIC, ogc::collections),
+            get("/ogc/collections/{collection}", PUBLIC, ogc::collection),
+            get("/ogc/collections/{collection}/items", PUBLIC, features::items),
+            get("/ogc/collections/{collection}/items/{fid}", PUBLIC, features::item),
+            get("/api/layers/{collection}.geojson", PUBLIC, features::export),
+            get("/tiles/{collection}.json", PUBLIC, tiles::tileJson),
+            get("/tiles/{collection}/{z}/{x}/{y}.mvt", PUBLIC, tiles::tile),
             // login and the caller's own account
             post("/api/login", PUBLIC, accounts::login).limited(Bucket.LOGIN).maxBody(4096),
             post("/api/logout", PUBLIC, accounts::logout),

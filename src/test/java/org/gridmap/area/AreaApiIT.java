@@ -113,6 +113,18 @@ class AreaApiIT {
   }
 
   @Test
+  void boundaries_are_simplified_for_a_zoom_level_and_stay_multipolygons() {
+    int full = app.get("/api/areas.geojson?level=grid").body().split("],\\[").length;
+    JsonNode simplified = app.getJson("/api/areas.geojson?level=grid&zoom=10");
+    int fewer = simplified.toString().split("],\\[").length;
+    assertTrue(fewer < full, fewer + " positions, not fewer than " + full);
+    simplified
+        .get("features")
+        .forEach(f -> assertEquals("MultiPolygon", f.at("/geometry/type").asText()));
+    assertEquals(400, app.get("/api/areas.geojson?zoom=3&simplify=10").statusCode());
+  }
+
+  @Test
   void bad_precision_is_400_json() {
     HttpResponse<String> r = app.get("/api/areas.geojson?level=grid&precision=99");
     assertEquals(400, r.statusCode());

@@ -13,6 +13,7 @@ import java.util.regex.Pattern;
 import org.gridmap.access.Role;
 import org.gridmap.testing.TestApp;
 import org.gridmap.testing.TestApp.Caller;
+import org.gridmap.tiles.TileCoord;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -23,6 +24,9 @@ import org.junit.jupiter.api.Test;
 class AccessMatrixIT {
   static final String HESHAN_GRID = "370112101001001";
   static final String XUZHUANG = "370112102";
+
+  /** A tile with Heshan grids in it. */
+  static final TileCoord HESHAN_TILE = TileCoord.ofZXY(14, 13522, 6395);
 
   private final TestApp app = TestApp.shared();
 
@@ -110,6 +114,11 @@ class AccessMatrixIT {
             case "id" ->
                 String.valueOf(inScope ? ids.get("heping_grid1") : ids.get("xuzhuang_leader"));
             case "keyId" -> "987654321";
+            case "collection" -> "grids";
+            case "fid" -> inScope ? HESHAN_GRID : XUZHUANG;
+            case "z" -> String.valueOf(HESHAN_TILE.z());
+            case "x" -> String.valueOf(HESHAN_TILE.x());
+            case "y" -> String.valueOf(HESHAN_TILE.y());
             default ->
                 throw new AssertionError(
                     "the matrix does not know path parameter {" + m.group(1) + "} of " + path);

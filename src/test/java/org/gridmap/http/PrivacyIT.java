@@ -35,7 +35,15 @@ class PrivacyIT {
         continue;
       }
       for (String code : List.of("370112101", "370112101001", "370112101001001", "370112102")) {
-        String path = route.path().replace("{code}", code);
+        String path =
+            route
+                .path()
+                .replace("{code}", code)
+                .replace("{fid}", code)
+                .replace("{collection}", code.length() == 9 ? "towns" : "grids")
+                .replace("{z}", String.valueOf(AccessMatrixIT.HESHAN_TILE.z()))
+                .replace("{x}", String.valueOf(AccessMatrixIT.HESHAN_TILE.x()))
+                .replace("{y}", String.valueOf(AccessMatrixIT.HESHAN_TILE.y()));
         HttpResponse<String> r = app.get(path);
         scanned.add(path + " " + r.statusCode());
         for (Pattern p : PERSONAL) {

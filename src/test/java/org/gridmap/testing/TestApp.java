@@ -15,6 +15,7 @@ import org.gridmap.config.AppConfig;
 import org.gridmap.config.AppConfig.Option;
 import org.gridmap.demo.DemoAccounts;
 import org.gridmap.http.Route;
+import org.gridmap.layer.Layer;
 
 /**
  * The whole service started on a free port against the test PostGIS, plus a small HTTP client. The
@@ -51,7 +52,12 @@ public final class TestApp implements AutoCloseable {
 
   /** Starts a separate server (no demo) with the given configuration; close it after the test. */
   public static TestApp start(AppConfig config) {
-    return new TestApp(GridMapApp.start(config, false));
+    return start(config, List.of());
+  }
+
+  /** A separate server (no demo) that also publishes the given layers. */
+  public static TestApp start(AppConfig config, List<Layer> extraLayers) {
+    return new TestApp(GridMapApp.start(config, false, null, extraLayers));
   }
 
   /** A configuration for a test server on a free port against the given database. */

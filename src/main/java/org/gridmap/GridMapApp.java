@@ -6,15 +6,17 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.gridmap.access.PublicCounts;
 import org.gridmap.account.AccountRoutes;
 import org.gridmap.account.Accounts;
 import org.gridmap.account.PasswordHasher;
 import org.gridmap.account.PostgresAccountRepository;
 import org.gridmap.account.UserCommand;
-import org.gridmap.area.Area;
 import org.gridmap.area.AreaRepository;
 import org.gridmap.area.AreaRoutes;
 import org.gridmap.area.HibernateAreaRepository;
+import org.gridmap.area.PointInGrid;
+import org.gridmap.area.PostgisPointInGrid;
 import org.gridmap.audit.AuditRoutes;
 import org.gridmap.audit.PostgresAuditLog;
 import org.gridmap.config.AppConfig;
@@ -33,6 +35,22 @@ import org.gridmap.http.RateLimiter;
 import org.gridmap.http.Route;
 import org.gridmap.http.RouteTable;
 import org.gridmap.http.SystemRoutes;
+import org.gridmap.place.HazardReporter;
+import org.gridmap.place.KeyPlaces;
+import org.gridmap.place.PlaceRoutes;
+import org.gridmap.place.PostgresPlaceRepository;
+import org.gridmap.register.BuildingRoutes;
+import org.gridmap.register.Buildings;
+import org.gridmap.register.ImportBuildingsCommand;
+import org.gridmap.register.PostgresBuildingRepository;
+import org.gridmap.register.RegisterStats;
+import org.gridmap.register.StatsRoutes;
+import org.gridmap.staff.PostgresStaffRepository;
+import org.gridmap.staff.StaffDirectory;
+import org.gridmap.staff.StaffRoutes;
+import org.gridmap.survey.PostgresSurveyRepository;
+import org.gridmap.survey.SurveyRoutes;
+import org.gridmap.survey.Surveys;
 import org.hibernate.SessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +75,10 @@ public final class GridMapApp implements AutoCloseable {
                               into an empty database
         user add --role ROLE [--area CODE]... [--display-name TEXT] NAME
                               create an account (password prompted, or read from stdin)
-        generate-demo [FILE]  regenerate geodata/demo-areas.geojson from the demo generator
+        import-buildings FILE [--crs CRS] [--format csv|geojson]
+                              import buildings (all or nothing) with a progress bar
+        generate-demo [FILE]  regenerate the demo files in geodata/ from the demo generator
+                              (with FILE: only the demo areas, into FILE)
       """;
 
   /** The domain objects over one database, shared by the server and the commands. */
@@ -68,7 +89,12 @@ public final class GridMapApp implements AutoCloseable {
       ObjectMapper mapper,
       AreaRepository areas,
       PostgresAuditLog audit,
-      Accounts accounts)
+      Accounts accounts,
+      StaffDirectory staff,
+      Buildings buildings,
+      KeyPlaces places,
+      RegisterStats stats,
+      Surveys surveys)
       implements AutoCloseable {
 
     static Core open(AppConfig config) {
@@ -79,6 +105,7 @@ public final class GridMapApp implements AutoCloseable {
             Orm.sessionFactory(database.dataSource(), HibernateAreaRepository.ENTITIES);
         ObjectMapper mapper = Json.mapper();
         PostgresAuditLog audit = new PostgresAuditLog(database, mapper);
+        Clock clock = Clock.systemUTC();
         Accounts accounts =
             new Accounts(
                 new PostgresAccountRepository(database, audit),
@@ -87,15 +114,26 @@ public final class GridMapApp implements AutoCloseable {
                 Duration.ofSeconds(config.getLong(Option.LOGIN_LOCKOUT_SECONDS)),
                 Duration.ofSeconds(config.getLong(Option.SESSION_IDLE_SECONDS)),
                 Duration.ofSeconds(config.getLong(Option.SESSION_MAX_SECONDS)),
-                Clock.systemUTC());
+                clock);
+        AreaRepository areas = new HibernateAreaRepository(sessions);
+        // Single writes are assigned to grids through this; the in-memory index replaces it.
+        PointInGrid grids = new PostgisPointInGrid(database);
+        PostgresBuildingRepository buildings = new PostgresBuildingRepository(database, audit);
+        PostgresPlaceRepository places = new PostgresPlaceRepository(database, audit);
         return new Core(
             config,
             database,
             sessions,
             mapper,
-            new HibernateAreaRepository(sessions),
+            areas,
             audit,
-            accounts);
+            accounts,
+            new StaffDirectory(new PostgresStaffRepository(database, audit), areas),
+            new Buildings(buildings, areas, grids),
+            // Safety-hazard events come with the events module; until then none is made.
+            new KeyPlaces(places, areas, grids, HazardReporter.PENDING, clock),
+            new RegisterStats(buildings, places, areas, clock),
+            new Surveys(new PostgresSurveyRepository(database, audit), areas, clock));
       } catch (RuntimeException e) {
         database.close();
         throw e;
@@ -141,29 +179,48 @@ public final class GridMapApp implements AutoCloseable {
                   (caller, code) ->
                       core.areas()
                           .find(code)
-                          .map(a -> caller.scope().covers(pathOf(a)))
+                          .map(a -> caller.scope().covers(a.path()))
                           .orElse(true),
                   Access.Scoped.ACCOUNT_ID,
+                  (caller, id) -> !isId(id) || core.accounts().manages(caller, Long.parseLong(id)),
+                  Access.Scoped.STAFF_ID,
                   (caller, id) ->
-                      !id.matches("\\d{1,18}")
-                          || core.accounts().manages(caller, Long.parseLong(id))),
+                      !isId(id) || core.staff().inScopeOrUnknown(caller, Long.parseLong(id)),
+                  Access.Scoped.BUILDING_ID,
+                  (caller, id) ->
+                      !isId(id) || core.buildings().inScopeOrUnknown(caller, Long.parseLong(id)),
+                  Access.Scoped.PLACE_ID,
+                  (caller, id) ->
+                      !isId(id) || core.places().inScopeOrUnknown(caller, Long.parseLong(id)),
+                  Access.Scoped.CAMPAIGN_ID,
+                  (caller, id) ->
+                      !isId(id) || core.surveys().inScopeOrUnknown(caller, Long.parseLong(id))),
               config.getLong(Option.MAX_BODY_BYTES),
               config.getBoolean(Option.TRUST_PROXY));
+      long importMax = config.getLong(Option.IMPORT_MAX_BYTES);
       RouteTable table =
           new RouteTable(
-              new SystemRoutes(core.database()::isUp, config),
-              new AreaRoutes(core.areas(), core.mapper()),
-              new AccountRoutes(
-                  core.accounts(),
-                  guard,
-                  core.mapper(),
-                  config.getLong(Option.SESSION_MAX_SECONDS)),
-              new AuditRoutes(core.audit()));
+              new RouteTable.Handlers(
+                  new SystemRoutes(core.database()::isUp, config),
+                  new AreaRoutes(core.areas(), core.mapper()),
+                  new AccountRoutes(
+                      core.accounts(),
+                      guard,
+                      core.mapper(),
+                      config.getLong(Option.SESSION_MAX_SECONDS)),
+                  new AuditRoutes(core.audit()),
+                  new StaffRoutes(core.staff(), guard, core.mapper()),
+                  new BuildingRoutes(core.buildings(), guard, core.mapper()),
+                  new StatsRoutes(
+                      core.stats(), new PublicCounts(config.getInt(Option.SMALL_COUNT))),
+                  new PlaceRoutes(core.places(), guard, core.mapper()),
+                  new SurveyRoutes(core.surveys(), guard, core.mapper())),
+              importMax);
       HttpServer server =
           new HttpServer(
                   config.get(Option.HOST),
                   config.getInt(Option.PORT),
-                  Math.max(config.getLong(Option.MAX_BODY_BYTES), 16L << 20),
+                  Math.max(Math.max(config.getLong(Option.MAX_BODY_BYTES), 16L << 20), importMax),
                   core.mapper(),
                   guard,
                   table.routes())
@@ -193,13 +250,14 @@ public final class GridMapApp implements AutoCloseable {
     return logins;
   }
 
+  /** A path parameter that can be a database id (anything else is answered 404 by the handler). */
+  private static boolean isId(String value) {
+    return value.matches("\\d{1,18}");
+  }
+
   /** The demo accounts created by this start (empty when none were created). */
   public List<DemoAccounts.Login> demoLogins() {
     return demoLogins;
-  }
-
-  private static String pathOf(Area a) {
-    return "/" + String.join("/", a.pathCodes()) + "/";
   }
 
   public int port() {
@@ -244,6 +302,11 @@ public final class GridMapApp implements AutoCloseable {
         case "user" -> {
           try (Core core = Core.open(AppConfig.fromEnv(System.getenv()))) {
             return new UserCommand(core.accounts(), System.out, System.err).run(rest);
+          }
+        }
+        case "import-buildings" -> {
+          try (Core core = Core.open(AppConfig.fromEnv(System.getenv()))) {
+            return new ImportBuildingsCommand(core.buildings(), System.out, System.err).run(rest);
           }
         }
         case "generate-demo" -> {

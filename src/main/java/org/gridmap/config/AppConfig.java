@@ -40,6 +40,10 @@ public record AppConfig(Map<Option, String> values) {
             + " match)."),
     MAX_BODY_BYTES(
         "GRIDMAP_MAX_BODY_BYTES", "1048576", "Largest request body accepted by ordinary routes."),
+    IMPORT_MAX_BYTES(
+        "GRIDMAP_IMPORT_MAX_BYTES",
+        "67108864",
+        "Largest file accepted by the import routes (`POST /api/buildings/import`)."),
     SESSION_IDLE_SECONDS(
         "GRIDMAP_SESSION_IDLE_SECONDS",
         "28800",

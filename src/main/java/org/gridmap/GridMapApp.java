@@ -26,6 +26,7 @@ import org.gridmap.db.Orm;
 import org.gridmap.demo.DemoAccounts;
 import org.gridmap.demo.DemoGenerator;
 import org.gridmap.demo.DemoLoader;
+import org.gridmap.demo.DemoRegisterLoader;
 import org.gridmap.error.DomainException;
 import org.gridmap.http.Access;
 import org.gridmap.http.Guard;
@@ -245,6 +246,25 @@ public final class GridMapApp implements AutoCloseable {
         loaded > 0
             ? "Loaded " + loaded + " demo areas"
             : "Database already has areas; demo areas not loaded");
+    long started = System.nanoTime();
+    var registers =
+        new DemoRegisterLoader(
+                core.areas(),
+                core.buildings(),
+                core.places(),
+                core.staff(),
+                core.surveys(),
+                Clock.systemUTC())
+            .loadIfEmpty();
+    log.info(
+        "Loaded demo registers in {} ms: {} buildings, {} key places with {} inspections,"
+            + " {} staff, {} survey campaigns (registers that held data were left alone)",
+        (System.nanoTime() - started) / 1_000_000,
+        registers.buildings(),
+        registers.places(),
+        registers.inspections(),
+        registers.staff(),
+        registers.campaigns());
     List<DemoAccounts.Login> logins = new DemoAccounts(core.accounts()).createIfNone();
     DemoAccounts.print(logins, System.out);
     return logins;

@@ -80,6 +80,11 @@ public final class KeyPlaces {
     return new Seen(p, internal(by, p));
   }
 
+  /** How many key places are stored, in every scope. */
+  public long count() {
+    return repo.count();
+  }
+
   /** True when the place is unknown (the handler answers 404) or lies in the caller's scope. */
   public boolean inScopeOrUnknown(Principal by, long id) {
     return repo.find(id).map(p -> by.scope().covers(p.path())).orElse(true);
@@ -117,6 +122,30 @@ public final class KeyPlaces {
         place,
         grids.assignWithin(by.scope(), c.lon(), c.lat()),
         AuditEntry.of(by, ip, "key_place.create", "key_place", null));
+  }
+
+  /**
+   * Adds many places with their past inspections in one transaction (the demo's places), checked as
+   * {@link #create} and {@link #inspect} check them; grids are assigned in bulk by the same
+   * boundary rule.
+   */
+  public int createAll(Principal by, List<PlaceRepository.PlaceWithHistory> places, String ip) {
+    Instant now = now();
+    for (var p : places) {
+      List<String> problems = new ArrayList<>();
+      check(problems, p.place());
+      if (p.place().name() == null || p.place().lon() == null || p.place().lat() == null) {
+        problems.add("'name', 'lon' and 'lat' are required");
+      }
+      for (NewInspection i : p.inspections()) {
+        if (i.inspectedAt() == null || i.inspectedAt().isAfter(now) || i.inspector() == null) {
+          problems.add("an inspection needs a past 'inspectedAt' and an 'inspector'");
+        }
+      }
+      reject(problems);
+    }
+    return repo.insertAll(
+        places, by.scope(), AuditEntry.of(by, ip, "key_place.import", "key_place", null));
   }
 
   public KeyPlace update(Principal by, long id, PlaceChange c, String ip) {

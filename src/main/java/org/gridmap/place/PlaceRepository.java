@@ -30,6 +30,16 @@ public interface PlaceRepository {
   /** Writes the merged place; {@code grid} is its (possibly new) assignment. */
   KeyPlace update(long id, PlaceChange merged, GridAssignment grid, AuditEntry audit);
 
+  /** A place with its past inspections (oldest first), for a bulk load. */
+  record PlaceWithHistory(PlaceChange place, List<NewInspection> inspections) {}
+
+  /**
+   * Stores many places and their inspections in one transaction with one audit entry, assigning the
+   * places to grids with {@link BulkGridAssignment}; fails as a whole when one lies in no grid or
+   * outside {@code scope}.
+   */
+  int insertAll(List<PlaceWithHistory> places, Scope scope, AuditEntry audit);
+
   /** Deletes a place that has no inspections (a conflict otherwise). */
   void delete(long id, AuditEntry audit);
 

@@ -36,6 +36,11 @@ public final class Buildings {
     return repo.find(id, by.scope()).orElseThrow(() -> new BuildingNotFound(id));
   }
 
+  /** How many buildings are stored, in every scope (the demo loads into an empty register). */
+  public long count() {
+    return repo.count();
+  }
+
   /** True when the building is unknown (the handler answers 404) or lies in the caller's scope. */
   public boolean inScopeOrUnknown(Principal by, long id) {
     return repo.pathOf(id).map(by.scope()::covers).orElse(true);

@@ -38,6 +38,10 @@ public final class PostgresStaffRepository implements StaffRepository {
          AND (?::text IS NULL OR s.name ILIKE ? OR s.phone LIKE ?)
       """;
 
+  private static final String INSERT =
+      "INSERT INTO staff (ref, name, phone, duties, public_name, public_photo, public_role,"
+          + " public_phone, public_duties) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id";
+
   private static final String FIELDS =
       "ref = ?, name = ?, phone = ?, duties = ?, public_name = ?, public_photo = ?,"
           + " public_role = ?, public_phone = ?, public_duties = ?";
@@ -132,8 +136,22 @@ public final class PostgresStaffRepository implements StaffRepository {
   public int insertAll(List<StaffInput> people, AuditEntry entry) {
     return jdbc.inTransaction(
         c -> {
+          List<Long> ids = new ArrayList<>();
           for (StaffInput p : people) {
-            insert(c, p);
+            ids.add(Sql.insertReturningId(c, INSERT, ps -> bindFields(ps, p)));
+          }
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "INSERT INTO staff_assignment (staff_id, area_code, role) VALUES (?, ?, ?)")) {
+            for (int i = 0; i < people.size(); i++) {
+              for (Assignment a : people.get(i).assignments()) {
+                ps.setLong(1, ids.get(i));
+                ps.setString(2, a.areaCode());
+                ps.setString(3, a.role().code());
+                ps.addBatch();
+              }
+            }
+            ps.executeBatch();
           }
           audit.append(c, entry.about("staff", null).withDetail(Map.of("inserted", people.size())));
           return people.size();
@@ -141,12 +159,7 @@ public final class PostgresStaffRepository implements StaffRepository {
   }
 
   private static long insert(Connection c, StaffInput p) throws SQLException {
-    long id =
-        Sql.insertReturningId(
-            c,
-            "INSERT INTO staff (ref, name, phone, duties, public_name, public_photo, public_role,"
-                + " public_phone, public_duties) VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?) RETURNING id",
-            ps -> bindFields(ps, p));
+    long id = Sql.insertReturningId(c, INSERT, ps -> bindFields(ps, p));
     setAssignments(c, id, p.assignments());
     return id;
   }

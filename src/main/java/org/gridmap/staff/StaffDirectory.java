@@ -2,12 +2,16 @@ package org.gridmap.staff;
 
 import java.util.ArrayList;
 import java.util.Comparator;
+import java.util.HashMap;
 import java.util.List;
+import java.util.Map;
+import java.util.function.Function;
 import org.gridmap.access.Principal;
 import org.gridmap.access.Role;
 import org.gridmap.account.AuthFailure;
 import org.gridmap.area.Area;
 import org.gridmap.area.AreaNotFound;
+import org.gridmap.area.AreaQuery;
 import org.gridmap.area.AreaRepository;
 import org.gridmap.audit.AuditEntry;
 import org.gridmap.error.DomainException;
@@ -110,6 +114,46 @@ public final class StaffDirectory {
     return repo.find(id).map(m -> sees(by, m)).orElse(true);
   }
 
+  /** How many people the directory holds, in every scope. */
+  public long count() {
+    return repo.count();
+  }
+
+  /**
+   * Adds many people in one transaction with one audit entry (the demo directory), with the same
+   * checks as {@link #create}.
+   */
+  public int createAll(Principal by, List<StaffInput> people, String ip) {
+    Map<String, Area> known = new HashMap<>();
+    areas.list(new AreaQuery(null, null)).forEach(a -> known.put(a.code(), a));
+    Function<String, Area> lookup =
+        code -> {
+          Area a = known.get(code);
+          if (a == null) {
+            throw new AreaNotFound(code);
+          }
+          return a;
+        };
+    List<StaffInput> checked = new ArrayList<>();
+    for (StaffInput in : people) {
+      List<String> problems = new ArrayList<>();
+      check(problems, in);
+      if (in.name() == null || in.assignments() == null || in.assignments().isEmpty()) {
+        problems.add("'name' and at least one assignment are required");
+      }
+      reject(problems);
+      checked.add(
+          new StaffInput(
+              in.ref(),
+              in.name().strip(),
+              in.phone(),
+              in.duties(),
+              in.visibility() == null ? PublicFields.NONE : in.visibility(),
+              resolve(by, in.assignments(), lookup)));
+    }
+    return repo.insertAll(checked, AuditEntry.of(by, ip, "staff.import", "staff", null));
+  }
+
   public StaffMember create(Principal by, StaffInput in, String ip) {
     List<String> problems = new ArrayList<>();
     if (in.name() == null) {
@@ -120,7 +164,7 @@ public final class StaffDirectory {
     }
     check(problems, in);
     reject(problems);
-    List<Assignment> assignments = resolve(by, in.assignments());
+    List<Assignment> assignments = resolve(by, in.assignments(), this::area);
     return repo.insert(
         new StaffInput(
             in.ref(),
@@ -155,7 +199,9 @@ public final class StaffDirectory {
             in.phone() == null ? before.phone() : in.phone(),
             in.duties() == null ? before.duties() : in.duties(),
             in.visibility() == null ? before.visibility() : in.visibility(),
-            in.assignments() == null ? before.assignments() : resolve(by, in.assignments()));
+            in.assignments() == null
+                ? before.assignments()
+                : resolve(by, in.assignments(), this::area));
     return repo.update(
         id, merged, AuditEntry.of(by, ip, "staff.update", "staff", String.valueOf(id)));
   }
@@ -216,17 +262,18 @@ public final class StaffDirectory {
   }
 
   /** The assignments with their areas looked up; every area must exist and lie in scope. */
-  private List<Assignment> resolve(Principal by, List<Assignment> wanted) {
+  private static List<Assignment> resolve(
+      Principal by, List<Assignment> wanted, Function<String, Area> area) {
     List<Assignment> resolved = new ArrayList<>();
     for (Assignment a : wanted) {
       if (a.areaCode() == null || a.role() == null) {
         reject(List.of("each assignment needs an 'area' and a 'role' (" + StaffRole.codes() + ")"));
       }
-      Area area = area(a.areaCode());
-      if (!by.scope().covers(area.path())) {
+      Area found = area.apply(a.areaCode());
+      if (!by.scope().covers(found.path())) {
         throw AuthFailure.forbidden("'" + a.areaCode() + "' is outside your area scope");
       }
-      resolved.add(new Assignment(area.code(), a.role(), area.name(), area.path()));
+      resolved.add(new Assignment(found.code(), a.role(), found.name(), found.path()));
     }
     return resolved;
   }

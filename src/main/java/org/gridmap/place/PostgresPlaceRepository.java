@@ -41,6 +41,12 @@ public final class PostgresPlaceRepository implements PlaceRepository {
 
   private static final String POINT = "ST_SetSRID(ST_MakePoint(?, ?), 4326)";
 
+  private static final String INSERT =
+      "INSERT INTO key_place (ref, category, name, address, geom, grid_code, path,"
+          + " boundary_version, inspection_days) VALUES (?, ?, ?, ?, "
+          + POINT
+          + ", ?, ?, ?, ?) RETURNING id";
+
   private static final String INSPECTION_COLUMNS =
       "id, place_id, inspected_at, inspector, result, hazards, note, hazard_event_id,"
           + " recorded_by, created_at";
@@ -110,14 +116,7 @@ public final class PostgresPlaceRepository implements PlaceRepository {
   public KeyPlace insert(PlaceChange p, GridAssignment grid, AuditEntry entry) {
     return jdbc.inTransaction(
         c -> {
-          long id =
-              Sql.insertReturningId(
-                  c,
-                  "INSERT INTO key_place (ref, category, name, address, geom, grid_code, path,"
-                      + " boundary_version, inspection_days) VALUES (?, ?, ?, ?, "
-                      + POINT
-                      + ", ?, ?, ?, ?) RETURNING id",
-                  ps -> bind(ps, p, grid));
+          long id = Sql.insertReturningId(c, INSERT, ps -> bind(ps, p, grid));
           KeyPlace created = find(c, id);
           audit.append(
               c, entry.about("key_place", String.valueOf(id)).withDiff(null, fields(created)));
@@ -202,14 +201,7 @@ public final class PostgresPlaceRepository implements PlaceRepository {
           for (int n = 0; n < places.size(); n++) {
             GridAssignment grid = GridAssignment.ofStored(paths[n], grids[n], versions[n]);
             PlaceChange p = places.get(n).place();
-            ids[n] =
-                Sql.insertReturningId(
-                    c,
-                    "INSERT INTO key_place (ref, category, name, address, geom, grid_code, path,"
-                        + " boundary_version, inspection_days) VALUES (?, ?, ?, ?, "
-                        + POINT
-                        + ", ?, ?, ?, ?) RETURNING id",
-                    ps -> bind(ps, p, grid));
+            ids[n] = Sql.insertReturningId(c, INSERT, ps -> bind(ps, p, grid));
           }
           int inspections = 0;
           try (PreparedStatement ps =

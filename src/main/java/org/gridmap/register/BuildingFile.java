@@ -148,7 +148,15 @@ final class BuildingFile {
         for (int i = 0; i < COUNTS.length; i++) {
           raw[i] = row.values().get(counts[i]);
         }
-        add(where, row.values().get(id), row.values().get(address), x, y, lonName, outline, raw);
+        add(
+            where,
+            row.values().get(id),
+            row.values().get(address),
+            x,
+            y,
+            lonName + "/" + latName,
+            outline,
+            raw);
       }
       if (++done % PROGRESS_STEP == 0) {
         progress.advance(done);

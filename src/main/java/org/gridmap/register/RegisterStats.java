@@ -3,6 +3,7 @@ package org.gridmap.register;
 import java.time.Clock;
 import java.time.Instant;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.Map;
 import java.util.TreeMap;
@@ -82,7 +83,10 @@ public final class RegisterStats {
     List<Figures> children = new ArrayList<>();
     for (Area child : areas.list(new AreaQuery(null, area.code()))) {
       children.add(
-          figures(child, List.of(totals.get(child.code())), List.of(tallies.get(child.code()))));
+          figures(
+              child,
+              Collections.singletonList(totals.get(child.code())),
+              Collections.singletonList(tallies.get(child.code()))));
     }
     Figures whole =
         figures(area, new ArrayList<>(totals.values()), new ArrayList<>(tallies.values()));

@@ -136,25 +136,18 @@ public final class StaffDirectory {
         };
     List<StaffInput> checked = new ArrayList<>();
     for (StaffInput in : people) {
-      List<String> problems = new ArrayList<>();
-      check(problems, in);
-      if (in.name() == null || in.assignments() == null || in.assignments().isEmpty()) {
-        problems.add("'name' and at least one assignment are required");
-      }
-      reject(problems);
-      checked.add(
-          new StaffInput(
-              in.ref(),
-              in.name().strip(),
-              in.phone(),
-              in.duties(),
-              in.visibility() == null ? PublicFields.NONE : in.visibility(),
-              resolve(by, in.assignments(), lookup)));
+      checked.add(newPerson(by, in, lookup));
     }
     return repo.insertAll(checked, AuditEntry.of(by, ip, "staff.import", "staff", null));
   }
 
   public StaffMember create(Principal by, StaffInput in, String ip) {
+    return repo.insert(
+        newPerson(by, in, this::area), AuditEntry.of(by, ip, "staff.create", "staff", null));
+  }
+
+  /** A new person checked, with a name, at least one assignment and its areas looked up. */
+  private static StaffInput newPerson(Principal by, StaffInput in, Function<String, Area> area) {
     List<String> problems = new ArrayList<>();
     if (in.name() == null) {
       problems.add("'name' is required");
@@ -164,16 +157,13 @@ public final class StaffDirectory {
     }
     check(problems, in);
     reject(problems);
-    List<Assignment> assignments = resolve(by, in.assignments(), this::area);
-    return repo.insert(
-        new StaffInput(
-            in.ref(),
-            in.name().strip(),
-            in.phone(),
-            in.duties(),
-            in.visibility() == null ? PublicFields.NONE : in.visibility(),
-            assignments),
-        AuditEntry.of(by, ip, "staff.create", "staff", null));
+    return new StaffInput(
+        in.ref(),
+        in.name().strip(),
+        in.phone(),
+        in.duties(),
+        in.visibility() == null ? PublicFields.NONE : in.visibility(),
+        resolve(by, in.assignments(), area));
   }
 
   public StaffMember update(Principal by, long id, StaffInput in, String ip) {

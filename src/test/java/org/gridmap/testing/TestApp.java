@@ -23,6 +23,7 @@ import org.gridmap.http.Route;
  */
 public final class TestApp implements AutoCloseable {
   private static TestApp shared;
+  private static TestApp pristine;
 
   private final GridMapApp app;
   private final HttpClient http =
@@ -47,6 +48,19 @@ public final class TestApp implements AutoCloseable {
       Runtime.getRuntime().addShutdownHook(new Thread(shared.app::close));
     }
     return shared;
+  }
+
+  /**
+   * A second server with the demo loaded into its own database, which no test writes to: for checks
+   * of the demo's exact figures, which the fixtures other tests add to the shared server would
+   * change. Started once per test JVM, on first use.
+   */
+  public static synchronized TestApp pristineDemo() {
+    if (pristine == null) {
+      pristine = new TestApp(GridMapApp.start(config(TestDatabase.freshDatabase("demo")), true));
+      Runtime.getRuntime().addShutdownHook(new Thread(pristine.app::close));
+    }
+    return pristine;
   }
 
   /** Starts a separate server (no demo) with the given configuration; close it after the test. */
@@ -182,6 +196,24 @@ public final class TestApp implements AutoCloseable {
       } else {
         b.method(method, HttpRequest.BodyPublishers.noBody());
       }
+      return app.send(b.build());
+    }
+
+    /** A request with a body of any media type (a CSV import, a photo), CSRF header included. */
+    public HttpResponse<String> upload(
+        String method, String path, String contentType, byte[] body) {
+      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(app.baseUrl() + path));
+      if (cookie != null) {
+        b.header("Cookie", cookie);
+      }
+      if (csrf != null) {
+        b.header("X-CSRF-Token", csrf);
+      }
+      if (apiKey != null) {
+        b.header("Authorization", "Bearer " + apiKey);
+      }
+      b.header("Content-Type", contentType);
+      b.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
       return app.send(b.build());
     }
 

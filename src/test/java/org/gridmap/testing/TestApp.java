@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.gridmap.GridMapApp;
 import org.gridmap.config.AppConfig;
 import org.gridmap.config.AppConfig.Option;
@@ -114,6 +116,13 @@ public final class TestApp implements AutoCloseable {
     } catch (IOException e) {
       throw new AssertionError("not JSON: " + response.body(), e);
     }
+  }
+
+  /** The field names of a JSON object, sorted: to check that an answer has exactly some fields. */
+  public static Set<String> fieldNames(JsonNode object) {
+    Set<String> names = new TreeSet<>();
+    object.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 
   public JsonNode getJson(String path) {

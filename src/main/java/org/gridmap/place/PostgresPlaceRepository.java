@@ -15,7 +15,6 @@ import org.gridmap.access.Scope;
 import org.gridmap.area.BulkGridAssignment;
 import org.gridmap.area.BulkGridAssignment.PointTable;
 import org.gridmap.area.GridAssignment;
-import org.gridmap.area.OutsideCoverage;
 import org.gridmap.audit.AuditEntry;
 import org.gridmap.audit.AuditLog;
 import org.gridmap.db.Database;
@@ -39,9 +38,9 @@ public final class PostgresPlaceRepository implements PlaceRepository {
       "(p.last_inspected_at IS NULL"
           + " OR p.last_inspected_at + make_interval(days => p.inspection_days) < ?)";
 
-  private static final String POINT = "ST_SetSRID(ST_MakePoint(?, ?), 4326)";
+  static final String POINT = "ST_SetSRID(ST_MakePoint(?, ?), 4326)";
 
-  private static final String INSERT =
+  static final String INSERT =
       "INSERT INTO key_place (ref, category, name, address, geom, grid_code, path,"
           + " boundary_version, inspection_days) VALUES (?, ?, ?, ?, "
           + POINT
@@ -52,7 +51,6 @@ public final class PostgresPlaceRepository implements PlaceRepository {
           + " recorded_by, created_at";
 
   private static final PointTable PLACES = new PointTable("key_place", "id", "geom");
-  private static final PointTable STAGED = new PointTable("key_place_import", "n", "geom");
 
   private final Jdbc jdbc;
   private final AuditLog audit;
@@ -154,86 +152,7 @@ public final class PostgresPlaceRepository implements PlaceRepository {
   public int insertAll(List<PlaceWithHistory> places, Scope scope, AuditEntry entry) {
     return jdbc.inTransaction(
         c -> {
-          Sql.execute(
-              c,
-              """
-              CREATE TEMP TABLE key_place_import (
-                n integer PRIMARY KEY, geom geometry(Point, 4326) NOT NULL,
-                grid_code text, path text, boundary_version integer, assigned_at timestamptz
-              ) ON COMMIT DROP
-              """,
-              ps -> {});
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO key_place_import (n, geom) VALUES (?, " + POINT + ")")) {
-            for (int n = 0; n < places.size(); n++) {
-              ps.setInt(1, n);
-              ps.setDouble(2, places.get(n).place().lon());
-              ps.setDouble(3, places.get(n).place().lat());
-              ps.addBatch();
-            }
-            ps.executeBatch();
-          }
-          try (PreparedStatement ps =
-              c.prepareStatement(BulkGridAssignment.assign(STAGED, "true"))) {
-            ps.execute();
-          }
-          String[] grids = new String[places.size()];
-          String[] paths = new String[places.size()];
-          int[] versions = new int[places.size()];
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "SELECT n, grid_code, path, boundary_version FROM key_place_import ORDER BY n")) {
-            try (ResultSet rs = ps.executeQuery()) {
-              while (rs.next()) {
-                int n = rs.getInt(1);
-                grids[n] = rs.getString(2);
-                paths[n] = rs.getString(3);
-                versions[n] = rs.getInt(4);
-                if (grids[n] == null || !scope.covers(paths[n])) {
-                  throw new OutsideCoverage(
-                      places.get(n).place().lon(), places.get(n).place().lat());
-                }
-              }
-            }
-          }
-          long[] ids = new long[places.size()];
-          for (int n = 0; n < places.size(); n++) {
-            GridAssignment grid = GridAssignment.ofStored(paths[n], grids[n], versions[n]);
-            PlaceChange p = places.get(n).place();
-            ids[n] = Sql.insertReturningId(c, INSERT, ps -> bind(ps, p, grid));
-          }
-          int inspections = 0;
-          try (PreparedStatement ps =
-              c.prepareStatement(
-                  "INSERT INTO place_inspection (place_id, inspected_at, inspector, result,"
-                      + " hazards, note, recorded_by_id, recorded_by)"
-                      + " VALUES (?, ?, ?, ?, ?, ?, ?, ?)")) {
-            for (int n = 0; n < places.size(); n++) {
-              for (NewInspection i : places.get(n).inspections()) {
-                ps.setLong(1, ids[n]);
-                ps.setTimestamp(2, Timestamp.from(i.inspectedAt()));
-                ps.setString(3, i.inspector());
-                ps.setString(4, i.result().code());
-                ps.setString(5, i.hazards());
-                ps.setString(6, i.note());
-                Sql.setNullableLong(ps, 7, entry.actorId());
-                ps.setString(8, entry.actor());
-                ps.addBatch();
-                inspections++;
-              }
-            }
-            ps.executeBatch();
-          }
-          Sql.execute(
-              c,
-              "UPDATE key_place p SET last_inspected_at = i.latest FROM (SELECT place_id,"
-                  + " max(inspected_at) AS latest FROM place_inspection GROUP BY 1) i"
-                  + " WHERE i.place_id = p.id AND p.id = ANY(?)",
-              ps ->
-                  ps.setArray(
-                      1,
-                      c.createArrayOf("bigint", java.util.Arrays.stream(ids).boxed().toArray())));
+          int inspections = PlaceBulkInsert.store(c, places, scope, entry);
           audit.append(
               c,
               entry
@@ -361,8 +280,7 @@ public final class PostgresPlaceRepository implements PlaceRepository {
 
   // --- plumbing ---
 
-  private static int bind(PreparedStatement ps, PlaceChange p, GridAssignment grid)
-      throws SQLException {
+  static int bind(PreparedStatement ps, PlaceChange p, GridAssignment grid) throws SQLException {
     ps.setString(1, p.ref());
     ps.setString(2, p.category());
     ps.setString(3, p.name());

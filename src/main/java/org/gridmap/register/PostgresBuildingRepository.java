@@ -4,7 +4,6 @@ import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
-import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +41,7 @@ public final class PostgresBuildingRepository implements BuildingRepository {
         AND (?::text IS NULL OR b.address ILIKE ? OR b.ref ILIKE ?)
       """;
 
-  private static final String POINT = "ST_SetSRID(ST_MakePoint(?, ?), 4326)";
+  static final String POINT = "ST_SetSRID(ST_MakePoint(?, ?), 4326)";
 
   private static final String INSERT =
       "INSERT INTO building (ref, address, geom, footprint, grid_code, path, boundary_version,"
@@ -58,22 +57,7 @@ public final class PostgresBuildingRepository implements BuildingRepository {
           + " assigned_at = CASE WHEN grid_code = ? AND boundary_version = ? THEN assigned_at"
           + " ELSE now() END, updated_at = now() WHERE id = ?";
 
-  /** The import's staging table: dropped when the import's transaction ends, either way. */
-  private static final String STAGING =
-      """
-      CREATE TEMP TABLE building_import (
-        n integer PRIMARY KEY, ref text NOT NULL, address text NOT NULL,
-        geom geometry(Point, 4326) NOT NULL, footprint geometry(MultiPolygon, 4326),
-        households integer NOT NULL, registered_residents integer NOT NULL,
-        floating_residents integer NOT NULL, rental_units integer NOT NULL,
-        grid_code text, path text, boundary_version integer, assigned_at timestamptz
-      ) ON COMMIT DROP
-      """;
-
-  private static final PointTable STAGED = new PointTable("building_import", "n", "geom");
   private static final PointTable BUILDINGS = new PointTable("building", "id", "geom");
-
-  private static final int BATCH = 1000;
 
   private final Jdbc jdbc;
   private final AuditLog audit;
@@ -185,127 +169,21 @@ public final class PostgresBuildingRepository implements BuildingRepository {
       List<BuildingRow> rows, String crs, Scope scope, AuditEntry entry, ImportProgress progress) {
     return jdbc.inTransaction(
         c -> {
-          Sql.execute(c, STAGING, ps -> {});
-          stage(c, rows, progress);
-          progress.stage("assigning to grids", 1);
-          try (PreparedStatement ps =
-              c.prepareStatement(BulkGridAssignment.assign(STAGED, "true"))) {
-            ps.execute();
-          }
-          progress.advance(1);
-          List<ImportProblem> problems = stagedProblems(c, rows, scope);
-          if (!problems.isEmpty()) {
-            throw new ImportRejected(problems);
-          }
-          progress.stage("storing", 1);
-          Sql.execute(
-              c,
-              """
-              INSERT INTO building (ref, address, geom, footprint, grid_code, path,
-                  boundary_version, households, registered_residents, floating_residents,
-                  rental_units, assigned_at)
-              SELECT ref, address, geom, footprint, grid_code, path, boundary_version,
-                     households, registered_residents, floating_residents, rental_units,
-                     assigned_at
-                FROM building_import ORDER BY n
-              """,
-              ps -> {});
-          Map<String, Integer> byGrid = new LinkedHashMap<>();
-          try (PreparedStatement ps =
-                  c.prepareStatement(
-                      "SELECT grid_code, count(*) FROM building_import GROUP BY 1 ORDER BY 1");
-              ResultSet rs = ps.executeQuery()) {
-            while (rs.next()) {
-              byGrid.put(rs.getString(1), rs.getInt(2));
-            }
-          }
-          progress.advance(1);
+          ImportReport report = StagedBuildingImport.store(c, rows, crs, scope, progress);
           audit.append(
               c,
               entry
                   .about("building", null)
-                  .withDetail(Map.of("imported", rows.size(), "crs", crs, "grids", byGrid.size())));
-          return new ImportReport(rows.size(), crs, byGrid, List.of());
+                  .withDetail(
+                      Map.of(
+                          "imported",
+                          report.imported(),
+                          "crs",
+                          crs,
+                          "grids",
+                          report.byGrid().size())));
+          return report;
         });
-  }
-
-  private static void stage(Connection c, List<BuildingRow> rows, ImportProgress progress)
-      throws SQLException {
-    progress.stage("staging", rows.size());
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            "INSERT INTO building_import (n, ref, address, geom, footprint, households,"
-                + " registered_residents, floating_residents, rental_units) VALUES (?, ?, ?, "
-                + POINT
-                + ", ST_GeomFromWKB(?, 4326), ?, ?, ?, ?)")) {
-      for (int n = 0; n < rows.size(); n++) {
-        BuildingDraft r = rows.get(n).building();
-        ps.setInt(1, n);
-        ps.setString(2, r.ref());
-        ps.setString(3, r.address());
-        ps.setDouble(4, r.lon());
-        ps.setDouble(5, r.lat());
-        ps.setBytes(6, Sql.wkb(r.footprint()));
-        ps.setInt(7, r.counts().households());
-        ps.setInt(8, r.counts().registeredResidents());
-        ps.setInt(9, r.counts().floatingResidents());
-        ps.setInt(10, r.counts().rentalUnits());
-        ps.addBatch();
-        if ((n + 1) % BATCH == 0) {
-          ps.executeBatch();
-          progress.advance(n + 1);
-        }
-      }
-      ps.executeBatch();
-      progress.advance(rows.size());
-    }
-  }
-
-  /** Rows that lie in no grid, outside the caller's scope, or whose id is already stored. */
-  private static List<ImportProblem> stagedProblems(
-      Connection c, List<BuildingRow> rows, Scope scope) throws SQLException {
-    List<ImportProblem> problems = new ArrayList<>();
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            """
-            SELECT i.n,
-                   CASE WHEN i.grid_code IS NULL THEN 'outside'
-                        WHEN NOT i.path LIKE ANY(?) THEN 'scope'
-                        ELSE 'taken' END AS problem
-              FROM building_import i
-             WHERE i.grid_code IS NULL OR NOT i.path LIKE ANY(?)
-                OR EXISTS (SELECT 1 FROM building b WHERE b.ref = i.ref)
-             ORDER BY i.n
-            """)) {
-      ps.setArray(1, c.createArrayOf("text", scope.likePatterns()));
-      ps.setArray(2, c.createArrayOf("text", scope.likePatterns()));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          BuildingRow row = rows.get(rs.getInt(1));
-          BuildingDraft r = row.building();
-          problems.add(
-              switch (rs.getString(2)) {
-                case "outside" ->
-                    new ImportProblem(
-                        row.where(),
-                        "location",
-                        String.format(
-                            java.util.Locale.ROOT,
-                            "(%.7f, %.7f) lies in no grid",
-                            r.lon(),
-                            r.lat()));
-                case "scope" ->
-                    new ImportProblem(row.where(), "location", "lies outside your area scope");
-                default ->
-                    new ImportProblem(
-                        row.where(),
-                        "id",
-                        "a building with id '" + r.ref() + "' is already stored");
-              });
-        }
-      }
-    }
-    return problems;
   }
 
   @Override

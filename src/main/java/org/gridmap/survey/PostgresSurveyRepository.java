@@ -1,6 +1,5 @@
 package org.gridmap.survey;
 
-import java.sql.Connection;
 import java.sql.Date;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
@@ -12,7 +11,6 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
-import java.util.TreeMap;
 import org.gridmap.access.Scope;
 import org.gridmap.audit.AuditEntry;
 import org.gridmap.audit.AuditLog;
@@ -52,18 +50,18 @@ public final class PostgresSurveyRepository implements SurveyRepository {
          AND (?::text IS NULL OR r.status = ?)
       """;
 
-  private static final String INSERT_CHANGE =
+  static final String INSERT_CHANGE =
       "INSERT INTO survey_change (campaign_id, building_id, from_status, to_status, at,"
           + " actor_id, actor, note) VALUES (?, ?, ?, ?, ?, ?, ?, ?)";
 
-  private static final int BATCH = 1000;
-
   private final Jdbc jdbc;
   private final AuditLog audit;
+  private final SurveyProgressQuery progress;
 
   public PostgresSurveyRepository(Database database, AuditLog audit) {
     this.jdbc = new Jdbc(database, e -> new IllegalStateException("survey storage failed", e));
     this.audit = audit;
+    this.progress = new SurveyProgressQuery(jdbc);
   }
 
   @Override
@@ -113,7 +111,7 @@ public final class PostgresSurveyRepository implements SurveyRepository {
                     ps.setString(2, Scope.subtreePattern(n.areaPath()));
                   });
           if (!history.isEmpty()) {
-            applyHistory(c, id, n.areaPath(), history);
+            SurveyHistoryLoad.apply(c, id, n.areaPath(), history);
           }
           Map<String, Object> after = new LinkedHashMap<>();
           after.put("name", n.name());
@@ -135,71 +133,6 @@ public final class PostgresSurveyRepository implements SurveyRepository {
             }
           }
         });
-  }
-
-  /** Applies past changes in order, checking each transition, and sets the records' statuses. */
-  private static void applyHistory(
-      Connection c, long campaignId, String areaPath, List<PastChange> history)
-      throws SQLException {
-    Map<String, Long> idOfRef = new HashMap<>();
-    try (PreparedStatement ps =
-        c.prepareStatement("SELECT ref, id FROM building WHERE ref IS NOT NULL AND path LIKE ?")) {
-      ps.setString(1, Scope.subtreePattern(areaPath));
-      try (ResultSet rs = ps.executeQuery()) {
-        while (rs.next()) {
-          idOfRef.put(rs.getString(1), rs.getLong(2));
-        }
-      }
-    }
-    Map<Long, SurveyStatus> status = new HashMap<>();
-    Map<Long, Timestamp> lastAt = new HashMap<>();
-    try (PreparedStatement ps = c.prepareStatement(INSERT_CHANGE)) {
-      int n = 0;
-      for (PastChange p : history) {
-        Long building = idOfRef.get(p.buildingRef());
-        if (building == null) {
-          throw new IllegalArgumentException(
-              "no building '" + p.buildingRef() + "' under " + areaPath);
-        }
-        SurveyStatus from = status.getOrDefault(building, SurveyStatus.NOT_VISITED);
-        from.requireNext(p.to());
-        status.put(building, p.to());
-        Timestamp at = Timestamp.from(p.at());
-        lastAt.put(building, at);
-        ps.setLong(1, campaignId);
-        ps.setLong(2, building);
-        ps.setString(3, from.code());
-        ps.setString(4, p.to().code());
-        ps.setTimestamp(5, at);
-        Sql.setNullableLong(ps, 6, null);
-        ps.setString(7, p.actor());
-        ps.setString(8, p.note());
-        ps.addBatch();
-        if (++n % BATCH == 0) {
-          ps.executeBatch();
-        }
-      }
-      ps.executeBatch();
-    }
-    Long[] ids = status.keySet().toArray(Long[]::new);
-    try (PreparedStatement ps =
-        c.prepareStatement(
-            """
-            UPDATE survey_record r SET status = u.status, updated_at = u.at
-              FROM unnest(?::bigint[], ?::text[], ?::timestamptz[]) AS u(id, status, at)
-             WHERE r.campaign_id = ? AND r.building_id = u.id
-            """)) {
-      ps.setArray(1, c.createArrayOf("bigint", ids));
-      ps.setArray(
-          2,
-          c.createArrayOf(
-              "text", java.util.Arrays.stream(ids).map(i -> status.get(i).code()).toArray()));
-      ps.setArray(
-          3,
-          c.createArrayOf("timestamptz", java.util.Arrays.stream(ids).map(lastAt::get).toArray()));
-      ps.setLong(4, campaignId);
-      ps.executeUpdate();
-    }
   }
 
   @Override
@@ -385,15 +318,15 @@ public final class PostgresSurveyRepository implements SurveyRepository {
     String join =
         " JOIN area v ON v.valid_to IS NULL AND v.level = 'community'"
             + " AND starts_with(b.path, v.path)";
-    List<Progress.Row> villages = rows(campaignId, area.path(), scope, join);
+    List<Progress.Row> villages = progress.rows(campaignId, area.path(), scope, join);
     List<Progress.Row> grids =
-        rows(
+        progress.rows(
             campaignId,
             area.path(),
             scope,
             " JOIN area v ON v.valid_to IS NULL AND v.code = b.grid_code");
     List<Progress.Row> total =
-        rows(
+        progress.rows(
             campaignId,
             area.path(),
             scope,
@@ -403,71 +336,13 @@ public final class PostgresSurveyRepository implements SurveyRepository {
             area.level());
     Progress.Row sum =
         total.isEmpty()
-            ? new Progress.Row(area.code(), area.name(), area.level(), 0, 0, 0, emptyStatuses())
+            ? new Progress.Row(
+                area.code(), area.name(), area.level(), 0, 0, 0, SurveyProgressQuery.noStatuses())
             : total.get(0);
     RecordQuery notVisited =
         new RecordQuery(area.path(), SurveyStatus.NOT_VISITED, 1, notVisitedLimit);
     Page page = records(campaignId, notVisited, scope);
     return new Progress(sum, villages, grids, page.total(), page.items());
-  }
-
-  /** Records grouped by the areas of a join on {@code v}, with every status counted. */
-  private List<Progress.Row> rows(
-      long campaignId, String areaPath, Scope scope, String areaJoin, String... joinParams) {
-    record Cell(String code, String name, String level, String status, long n, long households) {}
-    List<Cell> cells =
-        jdbc.list(
-            "SELECT v.code, v.name, v.level, r.status, count(*), coalesce(sum(b.households), 0)"
-                + " FROM survey_record r JOIN building b ON b.id = r.building_id"
-                + areaJoin
-                + " WHERE r.campaign_id = ? AND b.path LIKE ? AND b.path LIKE ANY(?)"
-                + " GROUP BY 1, 2, 3, 4",
-            ps -> {
-              int i = 1;
-              for (String p : joinParams) {
-                ps.setString(i++, p);
-              }
-              ps.setLong(i++, campaignId);
-              ps.setString(i++, Scope.subtreePattern(areaPath));
-              ps.setArray(i, ps.getConnection().createArrayOf("text", scope.likePatterns()));
-            },
-            rs ->
-                new Cell(
-                    rs.getString(1),
-                    rs.getString(2),
-                    rs.getString(3),
-                    rs.getString(4),
-                    rs.getLong(5),
-                    rs.getLong(6)));
-    Map<String, Progress.Row> byCode = new TreeMap<>();
-    for (Cell cell : cells) {
-      Progress.Row r =
-          byCode.getOrDefault(
-              cell.code(),
-              new Progress.Row(cell.code(), cell.name(), cell.level(), 0, 0, 0, emptyStatuses()));
-      Map<String, Long> statuses = new LinkedHashMap<>(r.byStatus());
-      statuses.merge(cell.status(), cell.n(), Long::sum);
-      boolean visited = status(cell.status()).visited();
-      byCode.put(
-          cell.code(),
-          new Progress.Row(
-              r.code(),
-              r.name(),
-              r.level(),
-              r.buildings() + cell.n(),
-              r.households() + cell.households(),
-              r.visited() + (visited ? cell.n() : 0),
-              statuses));
-    }
-    return List.copyOf(byCode.values());
-  }
-
-  private static Map<String, Long> emptyStatuses() {
-    Map<String, Long> m = new LinkedHashMap<>();
-    for (SurveyStatus s : SurveyStatus.values()) {
-      m.put(s.code(), 0L);
-    }
-    return m;
   }
 
   @Override
@@ -491,7 +366,7 @@ public final class PostgresSurveyRepository implements SurveyRepository {
 
   // --- plumbing ---
 
-  private static SurveyStatus status(String code) {
+  static SurveyStatus status(String code) {
     return SurveyStatus.ofCode(code)
         .orElseThrow(() -> new IllegalStateException("unknown survey status " + code));
   }

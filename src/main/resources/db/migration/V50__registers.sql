@@ -22,6 +22,7 @@ CREATE TABLE building (
   updated_at           timestamptz NOT NULL DEFAULT now()
 );
 CREATE INDEX building_geom_gix ON building USING gist (geom);
+CREATE INDEX building_footprint_gix ON building USING gist (footprint);
 CREATE INDEX building_path_ix ON building (path text_pattern_ops);
 CREATE INDEX building_grid_ix ON building (grid_code);
 CREATE INDEX building_updated_ix ON building (updated_at);

@@ -6,6 +6,7 @@ import java.time.Duration;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.gridmap.access.PublicCounts;
 import org.gridmap.account.AccountRoutes;
 import org.gridmap.account.Accounts;
 import org.gridmap.account.PasswordHasher;
@@ -15,7 +16,6 @@ import org.gridmap.analytics.Analytics;
 import org.gridmap.analytics.AnalyticsRoutes;
 import org.gridmap.analytics.EventTable;
 import org.gridmap.analytics.PostgresEventDensity;
-import org.gridmap.area.Area;
 import org.gridmap.area.AreaLayers;
 import org.gridmap.area.AreaRepository;
 import org.gridmap.area.AreaRoutes;
@@ -30,6 +30,7 @@ import org.gridmap.db.Orm;
 import org.gridmap.demo.DemoAccounts;
 import org.gridmap.demo.DemoGenerator;
 import org.gridmap.demo.DemoLoader;
+import org.gridmap.demo.DemoRegisterLoader;
 import org.gridmap.error.DomainException;
 import org.gridmap.http.Access;
 import org.gridmap.http.Guard;
@@ -52,6 +53,22 @@ import org.gridmap.locate.LocateRoutes;
 import org.gridmap.locate.PostgresBoundarySource;
 import org.gridmap.ogc.FeatureRoutes;
 import org.gridmap.ogc.OgcRoutes;
+import org.gridmap.place.HazardReporter;
+import org.gridmap.place.KeyPlaces;
+import org.gridmap.place.PlaceRoutes;
+import org.gridmap.place.PostgresPlaceRepository;
+import org.gridmap.register.BuildingRoutes;
+import org.gridmap.register.Buildings;
+import org.gridmap.register.ImportBuildingsCommand;
+import org.gridmap.register.PostgresBuildingRepository;
+import org.gridmap.register.RegisterStats;
+import org.gridmap.register.StatsRoutes;
+import org.gridmap.staff.PostgresStaffRepository;
+import org.gridmap.staff.StaffDirectory;
+import org.gridmap.staff.StaffRoutes;
+import org.gridmap.survey.PostgresSurveyRepository;
+import org.gridmap.survey.SurveyRoutes;
+import org.gridmap.survey.Surveys;
 import org.gridmap.tiles.PostgresTileStore;
 import org.gridmap.tiles.TileCache;
 import org.gridmap.tiles.TileRoutes;
@@ -79,7 +96,6 @@ public final class GridMapApp implements AutoCloseable {
                               into an empty database
         user add --role ROLE [--area CODE]... [--display-name TEXT] NAME
                               create an account (password prompted, or read from stdin)
-        generate-demo [FILE]  regenerate geodata/demo-areas.geojson from the demo generator
         locate IN.csv|IN.geojson [--crs CRS] [--lon-field NAME] [--lat-field NAME]
                [--on-error reject|mark] [--tolerance METRES] > OUT
                               assign every point of a file to its grid (progress on stderr)
@@ -88,6 +104,10 @@ public final class GridMapApp implements AutoCloseable {
         bench analytics       time the heat and hot-spot aggregation against PostGIS grids
         bench layers          measure GeoJSON streaming and vector tiles against the bare SQL
                               (generates its data in a scratch schema, drops it afterwards)
+        import-buildings FILE [--crs CRS] [--format csv|geojson]
+                              import buildings (all or nothing) with a progress bar
+        generate-demo [FILE]  regenerate the demo files in geodata/ from the demo generator
+                              (with FILE: only the demo areas, into FILE)
       """;
 
   /** The domain objects over one database, shared by the server and the commands. */
@@ -98,7 +118,13 @@ public final class GridMapApp implements AutoCloseable {
       ObjectMapper mapper,
       AreaRepository areas,
       PostgresAuditLog audit,
-      Accounts accounts)
+      Accounts accounts,
+      StaffDirectory staff,
+      Buildings buildings,
+      KeyPlaces places,
+      RegisterStats stats,
+      Surveys surveys,
+      CurrentGridIndex index)
       implements AutoCloseable {
 
     static Core open(AppConfig config) {
@@ -109,6 +135,7 @@ public final class GridMapApp implements AutoCloseable {
             Orm.sessionFactory(database.dataSource(), HibernateAreaRepository.ENTITIES);
         ObjectMapper mapper = Json.mapper();
         PostgresAuditLog audit = new PostgresAuditLog(database, mapper);
+        Clock clock = Clock.systemUTC();
         Accounts accounts =
             new Accounts(
                 new PostgresAccountRepository(database, audit),
@@ -117,15 +144,29 @@ public final class GridMapApp implements AutoCloseable {
                 Duration.ofSeconds(config.getLong(Option.LOGIN_LOCKOUT_SECONDS)),
                 Duration.ofSeconds(config.getLong(Option.SESSION_IDLE_SECONDS)),
                 Duration.ofSeconds(config.getLong(Option.SESSION_MAX_SECONDS)),
-                Clock.systemUTC());
+                clock);
+        AreaRepository areas = new HibernateAreaRepository(sessions);
+        // Single writes (buildings, places, events) are assigned to grids through the in-memory
+        // index of the current boundaries; bulk paths use the same rule in one SQL statement.
+        CurrentGridIndex grids = new CurrentGridIndex(new PostgresBoundarySource(database));
+        grids.refresh();
+        PostgresBuildingRepository buildings = new PostgresBuildingRepository(database, audit);
+        PostgresPlaceRepository places = new PostgresPlaceRepository(database, audit);
         return new Core(
             config,
             database,
             sessions,
             mapper,
-            new HibernateAreaRepository(sessions),
+            areas,
             audit,
-            accounts);
+            accounts,
+            new StaffDirectory(new PostgresStaffRepository(database, audit), areas),
+            new Buildings(buildings, areas, grids),
+            // Safety-hazard events come with the events module; until then none is made.
+            new KeyPlaces(places, areas, grids, HazardReporter.PENDING, clock),
+            new RegisterStats(buildings, places, areas, clock),
+            new Surveys(new PostgresSurveyRepository(database, audit), areas, clock),
+            grids);
       } catch (RuntimeException e) {
         database.close();
         throw e;
@@ -134,6 +175,7 @@ public final class GridMapApp implements AutoCloseable {
 
     @Override
     public void close() {
+      index.close();
       sessions.close();
       database.close();
     }
@@ -175,12 +217,14 @@ public final class GridMapApp implements AutoCloseable {
     CurrentGridIndex grids = null;
     try {
       List<DemoAccounts.Login> demoLogins = demo ? loadDemo(core) : List.of();
-      grids =
-          new CurrentGridIndex(
-              boundaries != null ? boundaries : new PostgresBoundarySource(core.database()));
-      grids.refresh();
       if (boundaries == null) {
+        // the index of the core: the one single writes are assigned with, now with the demo
+        grids = core.index();
+        grids.refresh();
         grids.watch(Duration.ofSeconds(config.getLong(Option.LOCATE_REFRESH_SECONDS)));
+      } else {
+        grids = new CurrentGridIndex(boundaries);
+        grids.refresh();
       }
       Guard guard =
           new Guard(
@@ -196,12 +240,22 @@ public final class GridMapApp implements AutoCloseable {
                   (caller, code) ->
                       core.areas()
                           .find(code)
-                          .map(a -> caller.scope().covers(pathOf(a)))
+                          .map(a -> caller.scope().covers(a.path()))
                           .orElse(true),
                   Access.Scoped.ACCOUNT_ID,
+                  (caller, id) -> !isId(id) || core.accounts().manages(caller, Long.parseLong(id)),
+                  Access.Scoped.STAFF_ID,
                   (caller, id) ->
-                      !id.matches("\\d{1,18}")
-                          || core.accounts().manages(caller, Long.parseLong(id))),
+                      !isId(id) || core.staff().inScopeOrUnknown(caller, Long.parseLong(id)),
+                  Access.Scoped.BUILDING_ID,
+                  (caller, id) ->
+                      !isId(id) || core.buildings().inScopeOrUnknown(caller, Long.parseLong(id)),
+                  Access.Scoped.PLACE_ID,
+                  (caller, id) ->
+                      !isId(id) || core.places().inScopeOrUnknown(caller, Long.parseLong(id)),
+                  Access.Scoped.CAMPAIGN_ID,
+                  (caller, id) ->
+                      !isId(id) || core.surveys().inScopeOrUnknown(caller, Long.parseLong(id))),
               config.getLong(Option.MAX_BODY_BYTES),
               config.getBoolean(Option.TRUST_PROXY));
       LayerCatalogue catalogue =
@@ -210,41 +264,51 @@ public final class GridMapApp implements AutoCloseable {
       TileCache tiles =
           new TileCache(
               new PostgresTileStore(core.database()), config.getLong(Option.TILE_CACHE_MB) << 20);
+      long importMax = config.getLong(Option.IMPORT_MAX_BYTES);
       RouteTable table =
           new RouteTable(
-              new SystemRoutes(core.database()::isUp, config),
-              new WebPages(),
-              new AreaRoutes(core.areas(), core.mapper()),
-              new LocateRoutes(
-                  grids,
-                  new BulkLocate(grids::get, core.mapper()),
-                  config.getLong(Option.MAX_BULK_BYTES)),
-              new AccountRoutes(
-                  core.accounts(),
-                  guard,
-                  core.mapper(),
-                  config.getLong(Option.SESSION_MAX_SECONDS)),
-              new AuditRoutes(core.audit()),
-              new AnalyticsRoutes(
-                  new Analytics(
-                      new PostgresEventDensity(core.database(), EventTable.EVENTS), core.areas()),
-                  core.mapper(),
-                  Clock.systemUTC()),
-              new OgcRoutes(catalogue, features, core.mapper(), guard),
-              new FeatureRoutes(catalogue, features, core.mapper(), guard),
-              new TileRoutes(catalogue, tiles, features, guard));
+              new RouteTable.Handlers(
+                  new SystemRoutes(core.database()::isUp, config),
+                  new WebPages(),
+                  new AreaRoutes(core.areas(), core.mapper()),
+                  new LocateRoutes(
+                      grids,
+                      new BulkLocate(grids::get, core.mapper()),
+                      config.getLong(Option.MAX_BULK_BYTES)),
+                  new AccountRoutes(
+                      core.accounts(),
+                      guard,
+                      core.mapper(),
+                      config.getLong(Option.SESSION_MAX_SECONDS)),
+                  new AuditRoutes(core.audit()),
+                  new AnalyticsRoutes(
+                      new Analytics(
+                          new PostgresEventDensity(core.database(), EventTable.EVENTS),
+                          core.areas()),
+                      core.mapper(),
+                      Clock.systemUTC()),
+                  new OgcRoutes(catalogue, features, core.mapper(), guard),
+                  new FeatureRoutes(catalogue, features, core.mapper(), guard),
+                  new TileRoutes(catalogue, tiles, features, guard),
+                  new StaffRoutes(core.staff(), guard, core.mapper()),
+                  new BuildingRoutes(core.buildings(), guard, core.mapper()),
+                  new StatsRoutes(
+                      core.stats(), new PublicCounts(config.getInt(Option.SMALL_COUNT))),
+                  new PlaceRoutes(core.places(), guard, core.mapper()),
+                  new SurveyRoutes(core.surveys(), guard, core.mapper())),
+              importMax);
       HttpServer server =
           new HttpServer(
                   config.get(Option.HOST),
                   config.getInt(Option.PORT),
-                  Math.max(config.getLong(Option.MAX_BODY_BYTES), 16L << 20),
+                  Math.max(Math.max(config.getLong(Option.MAX_BODY_BYTES), 16L << 20), importMax),
                   core.mapper(),
                   guard,
                   table.routes())
               .start();
       return new GridMapApp(core, grids, server, table.routes(), demoLogins);
     } catch (RuntimeException e) {
-      if (grids != null) {
+      if (grids != null && grids != core.index()) {
         grids.close();
       }
       core.close();
@@ -273,18 +337,38 @@ public final class GridMapApp implements AutoCloseable {
         loaded > 0
             ? "Loaded " + loaded + " demo areas"
             : "Database already has areas; demo areas not loaded");
+    long started = System.nanoTime();
+    var registers =
+        new DemoRegisterLoader(
+                core.areas(),
+                core.buildings(),
+                core.places(),
+                core.staff(),
+                core.surveys(),
+                Clock.systemUTC())
+            .loadIfEmpty();
+    log.info(
+        "Loaded demo registers in {} ms: {} buildings, {} key places with {} inspections,"
+            + " {} staff, {} survey campaigns (registers that held data were left alone)",
+        (System.nanoTime() - started) / 1_000_000,
+        registers.buildings(),
+        registers.places(),
+        registers.inspections(),
+        registers.staff(),
+        registers.campaigns());
     List<DemoAccounts.Login> logins = new DemoAccounts(core.accounts()).createIfNone();
     DemoAccounts.print(logins, System.out);
     return logins;
   }
 
+  /** A path parameter that can be a database id (anything else is answered 404 by the handler). */
+  private static boolean isId(String value) {
+    return value.matches("\\d{1,18}");
+  }
+
   /** The demo accounts created by this start (empty when none were created). */
   public List<DemoAccounts.Login> demoLogins() {
     return demoLogins;
-  }
-
-  private static String pathOf(Area a) {
-    return "/" + String.join("/", a.pathCodes()) + "/";
   }
 
   public int port() {
@@ -294,7 +378,9 @@ public final class GridMapApp implements AutoCloseable {
   @Override
   public void close() {
     server.stop();
-    grids.close();
+    if (grids != core.index()) {
+      grids.close();
+    }
     core.close();
   }
 
@@ -346,6 +432,11 @@ public final class GridMapApp implements AutoCloseable {
           AppConfig config = AppConfig.fromEnv(System.getenv());
           try (Core core = Core.open(config)) {
             return Bench.run(config, core.database(), core.accounts(), rest);
+          }
+        }
+        case "import-buildings" -> {
+          try (Core core = Core.open(AppConfig.fromEnv(System.getenv()))) {
+            return new ImportBuildingsCommand(core.buildings(), System.out, System.err).run(rest);
           }
         }
         case "generate-demo" -> {

@@ -28,6 +28,14 @@ public record Principal(
   public static final Principal PUBLIC =
       new Principal(0, "public", "public", null, List.of(), Scope.NONE, Via.ANONYMOUS, null);
 
+  /**
+   * A caller with no account that may do everything: the command line and the demo loader. The
+   * audit log records it under {@code actor}, e.g. {@code cli:alice} or {@code system:demo}.
+   */
+  public static Principal system(String actor) {
+    return new Principal(0, actor, actor, Role.ADMIN, List.of(), Scope.ALL, Via.COMMAND_LINE, null);
+  }
+
   public boolean isPublic() {
     return via == Via.ANONYMOUS;
   }

@@ -32,6 +32,14 @@ public record Scope(boolean all, List<String> areaPaths) {
   }
 
   /**
+   * True when the subtree under {@code areaPath} and this scope share an area: the path lies in the
+   * scope, or one of the scope's areas lies under the path (a grid worker and their town's survey).
+   */
+  public boolean overlaps(String areaPath) {
+    return covers(areaPath) || areaPaths.stream().anyMatch(p -> p.startsWith(areaPath));
+  }
+
+  /**
    * The LIKE patterns to bind to {@code path LIKE ANY(?)}; for {@link #ALL} a pattern matching
    * every path, for {@link #NONE} none (so nothing matches).
    */
@@ -40,6 +48,11 @@ public record Scope(boolean all, List<String> areaPaths) {
       return new String[] {"/%"};
     }
     return areaPaths.stream().map(p -> escapeLike(p) + "%").toArray(String[]::new);
+  }
+
+  /** The LIKE pattern of one area's subtree, for {@code path LIKE ?}: {@code /T/C\_1/%}. */
+  public static String subtreePattern(String areaPath) {
+    return escapeLike(areaPath) + "%";
   }
 
   private static String escapeLike(String s) {

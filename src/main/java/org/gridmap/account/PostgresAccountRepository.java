@@ -19,6 +19,7 @@ import org.gridmap.audit.AuditEntry;
 import org.gridmap.audit.AuditLog;
 import org.gridmap.db.Database;
 import org.gridmap.db.Jdbc;
+import org.gridmap.db.Sql;
 import org.gridmap.error.DomainException;
 
 /**
@@ -164,7 +165,7 @@ public final class PostgresAccountRepository implements AccountRepository {
     return jdbc.inTransaction(
         c -> {
           long id =
-              insertReturningId(
+              Sql.insertReturningId(
                   c,
                   "INSERT INTO account (username, display_name, role, password_hash) VALUES (?, ?, ?, ?) RETURNING id",
                   ps -> {
@@ -186,7 +187,7 @@ public final class PostgresAccountRepository implements AccountRepository {
     return jdbc.inTransaction(
         c -> {
           Account before = find(c, id);
-          execute(
+          Sql.execute(
               c,
               "UPDATE account SET display_name = coalesce(?, display_name), role = coalesce(?, role),"
                   + " disabled = coalesce(?, disabled), password_hash = coalesce(?, password_hash),"
@@ -203,12 +204,14 @@ public final class PostgresAccountRepository implements AccountRepository {
                 ps.setLong(5, id);
               });
           if (change.areaCodes() != null) {
-            execute(c, "DELETE FROM account_area WHERE account_id = ?", ps -> ps.setLong(1, id));
+            Sql.execute(
+                c, "DELETE FROM account_area WHERE account_id = ?", ps -> ps.setLong(1, id));
             setAreas(c, id, change.areaCodes());
           }
           if (Boolean.TRUE.equals(change.disabled()) || passwordHash != null) {
             // A disabled account or a new password ends every open session of the account.
-            execute(c, "DELETE FROM account_session WHERE account_id = ?", ps -> ps.setLong(1, id));
+            Sql.execute(
+                c, "DELETE FROM account_session WHERE account_id = ?", ps -> ps.setLong(1, id));
           }
           Account after = find(c, id);
           Map<String, Object> beforeFields = before.auditFields();
@@ -274,7 +277,7 @@ public final class PostgresAccountRepository implements AccountRepository {
     return jdbc.inTransaction(
         c -> {
           long id =
-              insertReturningId(
+              Sql.insertReturningId(
                   c,
                   "INSERT INTO api_key (account_id, prefix, secret_hash, name) VALUES (?, ?, ?, ?) RETURNING id",
                   ps -> {
@@ -313,7 +316,7 @@ public final class PostgresAccountRepository implements AccountRepository {
     return jdbc.inTransaction(
         c -> {
           int n =
-              execute(
+              Sql.execute(
                   c,
                   "UPDATE api_key SET revoked_at = now() WHERE id = ? AND account_id = ? AND revoked_at IS NULL",
                   ps -> {
@@ -342,24 +345,6 @@ public final class PostgresAccountRepository implements AccountRepository {
   }
 
   // --- plumbing ---
-
-  private static int execute(Connection c, String sql, Jdbc.Binder binder) throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      binder.bind(ps);
-      return ps.executeUpdate();
-    }
-  }
-
-  private static long insertReturningId(Connection c, String sql, Jdbc.Binder binder)
-      throws SQLException {
-    try (PreparedStatement ps = c.prepareStatement(sql)) {
-      binder.bind(ps);
-      try (ResultSet rs = ps.executeQuery()) {
-        rs.next();
-        return rs.getLong(1);
-      }
-    }
-  }
 
   private static void setAreas(Connection c, long id, List<String> codes) throws SQLException {
     try (PreparedStatement ps =

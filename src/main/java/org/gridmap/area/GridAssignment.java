@@ -21,6 +21,11 @@ public record GridAssignment(
     return new GridAssignment(List.of(), null, null, 0, true);
   }
 
+  /** An assignment as stored with a point (the grid's name is not stored with it). */
+  public static GridAssignment ofStored(String path, String gridCode, int boundaryVersion) {
+    return new GridAssignment(Area.codesOfPath(path), gridCode, null, boundaryVersion, false);
+  }
+
   /** The code at a depth of the path (0 = root), or null when the path is shorter. */
   public String codeAt(int depth) {
     return depth < pathCodes.size() ? pathCodes.get(depth) : null;

@@ -54,6 +54,10 @@ public record AppConfig(Map<Option, String> values) {
         "10",
         "How often the point-in-grid index checks the database for changed boundaries and rebuilds"
             + " itself; 0 = only when told to refresh."),
+    IMPORT_MAX_BYTES(
+        "GRIDMAP_IMPORT_MAX_BYTES",
+        "67108864",
+        "Largest file accepted by the import routes (`POST /api/buildings/import`)."),
     SESSION_IDLE_SECONDS(
         "GRIDMAP_SESSION_IDLE_SECONDS",
         "28800",

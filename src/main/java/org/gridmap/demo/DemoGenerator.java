@@ -36,10 +36,29 @@ public final class DemoGenerator {
 
   private DemoGenerator() {}
 
-  /** Writes the demo areas to {@code args[0]}, or to {@code geodata/demo-areas.geojson}. */
+  /**
+   * Writes the demo areas to {@code args[0]}; without an argument, writes the areas to {@code
+   * geodata/demo-areas.geojson} and the registers (buildings, key places, staff, surveys) next to
+   * them.
+   */
   public static void main(String[] args) {
     Path output = args.length > 0 ? Path.of(args[0]) : DEFAULT_OUTPUT;
     List<DemoArea> areas = generate();
+    if (args.length == 0) {
+      DemoRegisters registers = DemoRegisters.generate(areas);
+      registers.write(DEFAULT_OUTPUT.getParent());
+      System.out.println(
+          "Wrote "
+              + registers.buildings().size()
+              + " buildings, "
+              + registers.places().size()
+              + " key places, "
+              + registers.staff().size()
+              + " staff and "
+              + registers.changes().size()
+              + " survey changes to "
+              + DEFAULT_OUTPUT.getParent());
+    }
     try {
       Path parent = output.toAbsolutePath().getParent();
       if (parent != null) {

@@ -1,9 +1,8 @@
 package org.gridmap.demo;
 
+import org.gridmap.geo.Reproject;
 import org.gridmap.geo.Wgs84;
 import org.locationtech.jts.geom.Coordinate;
-import org.locationtech.jts.geom.CoordinateSequence;
-import org.locationtech.jts.geom.CoordinateSequenceFilter;
 import org.locationtech.jts.geom.Geometry;
 import org.locationtech.jts.geom.GeometryFactory;
 
@@ -46,41 +45,15 @@ record LocalPlane(double lon0, double lat0) {
 
   /** A copy of a plane geometry in EPSG:4326 lon/lat, rounded to 7 decimals. */
   Geometry toLonLat(Geometry metres) {
-    Geometry g = Wgs84.FACTORY.createGeometry(metres);
-    g.apply(transform(true));
-    return g;
+    return Reproject.map(metres, Wgs84.FACTORY, this::toLonLat);
   }
 
   /** A copy of a lon/lat geometry in plane metres, e.g. to measure its area in m². */
   Geometry toMetres(Geometry lonLat) {
-    Geometry g = METRES.createGeometry(lonLat);
-    g.apply(transform(false));
-    return g;
+    return Reproject.map(lonLat, METRES, this::toMetres);
   }
 
   private double metresPerRadianEast() {
     return Wgs84.EARTH_RADIUS_M * StrictMath.cos(StrictMath.toRadians(lat0));
-  }
-
-  private CoordinateSequenceFilter transform(boolean toLonLat) {
-    return new CoordinateSequenceFilter() {
-      @Override
-      public void filter(CoordinateSequence seq, int i) {
-        Coordinate c = new Coordinate(seq.getX(i), seq.getY(i));
-        Coordinate t = toLonLat ? toLonLat(c) : toMetres(c);
-        seq.setOrdinate(i, CoordinateSequence.X, t.x);
-        seq.setOrdinate(i, CoordinateSequence.Y, t.y);
-      }
-
-      @Override
-      public boolean isDone() {
-        return false;
-      }
-
-      @Override
-      public boolean isGeometryChanged() {
-        return true;
-      }
-    };
   }
 }

@@ -19,7 +19,18 @@ public record Access(boolean isPublic, Set<Role> roles, Scoped scopedBy) {
     /** {@code {code}} is an area code: the area must lie in the caller's scope. */
     AREA_CODE("code"),
     /** {@code {id}} is an account id: the caller must manage that account. */
-    ACCOUNT_ID("id");
+    ACCOUNT_ID("id"),
+    /** {@code {staffId}}: one of the person's areas must lie in the caller's scope. */
+    STAFF_ID("staffId"),
+    /** {@code {buildingId}}: the building's grid must lie in the caller's scope. */
+    BUILDING_ID("buildingId"),
+    /** {@code {placeId}}: the key place's responsible grid must lie in the caller's scope. */
+    PLACE_ID("placeId"),
+    /**
+     * {@code {campaign}}: the campaign's area and the caller's scope must overlap (a grid worker
+     * takes part in a town's campaign); its records are then filtered by scope in the query.
+     */
+    CAMPAIGN_ID("campaign");
 
     public final String param;
 

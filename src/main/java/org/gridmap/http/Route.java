@@ -38,6 +38,10 @@ public record Route(
     return new Route(HandlerType.POST, path, access, handler, null, null);
   }
 
+  public static Route put(String path, Access access, Handler handler) {
+    return new Route(HandlerType.PUT, path, access, handler, null, null);
+  }
+
   public static Route patch(String path, Access access, Handler handler) {
     return new Route(HandlerType.PATCH, path, access, handler, null, null);
   }

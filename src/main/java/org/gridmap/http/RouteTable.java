@@ -10,6 +10,7 @@ import static org.gridmap.http.Route.delete;
 import static org.gridmap.http.Route.get;
 import static org.gridmap.http.Route.patch;
 import static org.gridmap.http.Route.post;
+import static org.gridmap.http.Route.put;
 
 import io.javalin.http.Context;
 import java.util.List;
@@ -22,6 +23,12 @@ import org.gridmap.http.RateLimiter.Bucket;
 import org.gridmap.locate.LocateRoutes;
 import org.gridmap.ogc.FeatureRoutes;
 import org.gridmap.ogc.OgcRoutes;
+import org.gridmap.place.PlaceRoutes;
+import org.gridmap.register.BuildingRoutes;
+import org.gridmap.register.StatsRoutes;
+import org.gridmap.staff.Portrait;
+import org.gridmap.staff.StaffRoutes;
+import org.gridmap.survey.SurveyRoutes;
 import org.gridmap.tiles.TileRoutes;
 
 /**
@@ -29,10 +36,14 @@ import org.gridmap.tiles.TileRoutes;
  * without an {@link Access} rule, and the route-matrix test walks this list.
  */
 public final class RouteTable {
+  /** Largest body of a survey change: five attachments of 2 MiB, base64-encoded, and the JSON. */
+  private static final long SURVEY_CHANGE_BYTES = 15L << 20;
+
   private final List<Route> routes;
   private final SystemRoutes system;
 
-  public RouteTable(
+  /** The routes of each concept, as the composition root builds them. */
+  public record Handlers(
       SystemRoutes system,
       WebPages pages,
       AreaRoutes areas,
@@ -42,9 +53,33 @@ public final class RouteTable {
       AnalyticsRoutes analytics,
       OgcRoutes ogc,
       FeatureRoutes features,
-      TileRoutes tiles) {
-    this.system = system;
+      TileRoutes tiles,
+      StaffRoutes staff,
+      BuildingRoutes buildings,
+      StatsRoutes stats,
+      PlaceRoutes places,
+      SurveyRoutes survey) {}
+
+  public RouteTable(Handlers h, long importMaxBytes) {
     Access managers = roles(ADMIN, TOWN_LEADER, COMMUNITY_LEADER);
+    Access townManagers = roles(ADMIN, TOWN_LEADER);
+    Access staffScope = staff().scopedBy(Scoped.STAFF_ID);
+    Access buildingScope = staff().scopedBy(Scoped.BUILDING_ID);
+    Access placeScope = staff().scopedBy(Scoped.PLACE_ID);
+    Access campaignScope = staff().scopedBy(Scoped.CAMPAIGN_ID);
+    this.system = h.system();
+    WebPages pages = h.pages();
+    AreaRoutes areas = h.areas();
+    LocateRoutes locate = h.locate();
+    AnalyticsRoutes analytics = h.analytics();
+    OgcRoutes ogc = h.ogc();
+    FeatureRoutes features = h.features();
+    TileRoutes tiles = h.tiles();
+    AccountRoutes accounts = h.accounts();
+    StaffRoutes staff = h.staff();
+    BuildingRoutes buildings = h.buildings();
+    PlaceRoutes places = h.places();
+    SurveyRoutes survey = h.survey();
     this.routes =
         List.of(
             get("/health", PUBLIC, system::health),
@@ -89,10 +124,63 @@ public final class RouteTable {
             patch("/api/accounts/{id}", managers.scopedBy(Scoped.ACCOUNT_ID), accounts::update)
                 .maxBody(16_384),
             // the audit trail: read-only, admins only
-            get("/api/audit", roles(ADMIN), audit::list),
+            get("/api/audit", roles(ADMIN), h.audit()::list),
             // hazard density and Gi* hot spots for the leader view, in the caller's scope
             get("/api/analytics/heat", staff(), analytics::heat),
-            get("/api/analytics/hotspots", staff(), analytics::hotspots));
+            get("/api/analytics/hotspots", staff(), analytics::hotspots),
+            // staff directory: each person's public fields for anyone; the directory for staff in
+            // scope; people are managed by admins and by leaders whose scope covers all their areas
+            get("/api/areas/{code}/staff", PUBLIC, staff::publicContacts),
+            get("/api/staff/{staffId}/photo", PUBLIC, staff::photo),
+            get("/api/staff", staff(), staff::list),
+            post("/api/staff", managers, staff::create).maxBody(16_384),
+            get("/api/staff/{staffId}", staffScope, staff::get),
+            patch("/api/staff/{staffId}", managers.scopedBy(Scoped.STAFF_ID), staff::update)
+                .maxBody(16_384),
+            delete("/api/staff/{staffId}", managers.scopedBy(Scoped.STAFF_ID), staff::delete),
+            put("/api/staff/{staffId}/photo", managers.scopedBy(Scoped.STAFF_ID), staff::putPhoto)
+                .maxBody(Portrait.MAX_BYTES),
+            // buildings and households: internal, scoped in the query and by id
+            get("/api/buildings", staff(), buildings::list),
+            post("/api/buildings", staff(), buildings::create).maxBody(262_144),
+            post("/api/buildings/import", managers, buildings::importFile).maxBody(importMaxBytes),
+            post("/api/buildings/reassign", townManagers, buildings::reassign),
+            get("/api/buildings/{buildingId}", buildingScope, buildings::get),
+            patch("/api/buildings/{buildingId}", buildingScope, buildings::update).maxBody(262_144),
+            delete(
+                "/api/buildings/{buildingId}",
+                managers.scopedBy(Scoped.BUILDING_ID),
+                buildings::delete),
+            // statistics rolled up from the registers: exact for staff, small counts hidden for all
+            get("/api/stats/registers", staff(), h.stats()::exact),
+            get("/api/public/stats/registers", PUBLIC, h.stats()::forPublic),
+            // key places: public fields for anyone; inspections for staff in scope
+            get("/api/place-categories", PUBLIC, places::categories),
+            get("/api/places", PUBLIC, places::list),
+            get("/api/places/{placeId}", PUBLIC, places::get),
+            post("/api/places", staff(), places::create).maxBody(16_384),
+            post("/api/places/reassign", townManagers, places::reassign),
+            patch("/api/places/{placeId}", placeScope, places::update).maxBody(16_384),
+            delete("/api/places/{placeId}", managers.scopedBy(Scoped.PLACE_ID), places::delete),
+            get("/api/places/{placeId}/inspections", placeScope, places::inspections),
+            post("/api/places/{placeId}/inspections", placeScope, places::inspect).maxBody(16_384),
+            // the illegal-construction survey: campaigns overlapping the caller's scope, records
+            // of buildings in it
+            get("/api/survey", staff(), survey::campaigns),
+            post("/api/survey", townManagers, survey::create).maxBody(4096),
+            get("/api/survey/{campaign}", campaignScope, survey::campaign),
+            get("/api/survey/{campaign}/progress", campaignScope, survey::progress),
+            get("/api/survey/{campaign}/records", campaignScope, survey::records),
+            get("/api/survey/{campaign}/buildings/{buildingId}", campaignScope, survey::record),
+            post(
+                    "/api/survey/{campaign}/buildings/{buildingId}/changes",
+                    campaignScope,
+                    survey::change)
+                .maxBody(SURVEY_CHANGE_BYTES),
+            get(
+                "/api/survey/{campaign}/attachments/{attachmentId}",
+                campaignScope,
+                survey::attachment));
   }
 
   /** {@code GET /api/config} names the routes of this table that the web pages may use. */

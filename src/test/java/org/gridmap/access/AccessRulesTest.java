@@ -42,6 +42,22 @@ class AccessRulesTest {
   }
 
   @Test
+  void scope_overlaps_an_area_above_it_or_below_it_but_not_beside_it() {
+    Scope grid = Scope.ofPaths(List.of("/T/C1/G1/"));
+    assertTrue(grid.overlaps("/T/"), "a grid worker takes part in the town's survey");
+    assertTrue(grid.overlaps("/T/C1/G1/"));
+    assertFalse(grid.overlaps("/T/C1/G2/"));
+    assertFalse(grid.overlaps("/U/"));
+    assertTrue(Scope.ALL.overlaps("/U/"));
+    assertFalse(Scope.NONE.overlaps("/T/"));
+  }
+
+  @Test
+  void a_subtree_pattern_escapes_wildcards_like_the_scope_patterns() {
+    assertEquals("/T/C\\_1/%", Scope.subtreePattern("/T/C_1/"));
+  }
+
+  @Test
   void like_patterns_escape_wildcards_in_codes() {
     assertEquals("/T/C\\_1/%", Scope.ofPaths(List.of("/T/C_1/")).likePatterns()[0]);
     assertEquals(0, Scope.NONE.likePatterns().length);

@@ -10,6 +10,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.sql.Statement;
+import org.gridmap.testing.RegisterFixtures;
 import org.gridmap.testing.TestApp;
 import org.gridmap.testing.TestApp.Caller;
 import org.gridmap.testing.TestDatabase;
@@ -48,6 +49,66 @@ class AuditIT {
     assertEquals("After", update.get("changes").get("displayName").get("after").asText());
     assertTrue(update.get("changes").get("disabled").get("after").asBoolean());
     assertTrue(!log.toString().contains("argon2"), "no password material in the log");
+  }
+
+  @Test
+  void register_and_survey_writes_are_recorded_with_their_author() {
+    Caller worker = app.loginDemo("heping_grid1");
+    long building = RegisterFixtures.building(app, worker, "370112101001001");
+    assertEquals(
+        200, worker.patch("/api/buildings/" + building, "{\"floatingResidents\":9}").statusCode());
+    Caller leader = app.loginDemo("heping_leader");
+    long person =
+        RegisterFixtures.staff(
+            leader, "370112101001001", "volunteer", "审计志愿者", "17000009951", "{}");
+    assertEquals(
+        200, leader.patch("/api/staff/" + person, "{\"phone\":\"17000009952\"}").statusCode());
+    Caller admin = app.loginDemo("demo_admin");
+    long place = RegisterFixtures.place(app, admin, "370112101001001");
+    RegisterFixtures.inspect(admin, place);
+    long campaign = RegisterFixtures.campaign(admin, "370112101001001");
+    assertEquals(
+        201,
+        admin
+            .post(
+                "/api/survey/" + campaign + "/buildings/" + building + "/changes",
+                "{\"status\":\"compliant\"}")
+            .statusCode());
+
+    JsonNode update =
+        admin
+            .json(admin.get("/api/audit?entity=building&entityId=" + building))
+            .get("items")
+            .get(0);
+    assertEquals("building.update", update.get("action").asText());
+    assertEquals("heping_grid1", update.get("actor").asText());
+    assertEquals(9, update.get("changes").get("floatingResidents").get("after").asInt());
+    JsonNode staff =
+        admin.json(admin.get("/api/audit?entity=staff&entityId=" + person)).get("items").get(0);
+    assertEquals("heping_leader", staff.get("actor").asText());
+    assertEquals("17000009952", staff.get("changes").get("phone").get("after").asText());
+    assertEquals(
+        1,
+        admin
+            .json(admin.get("/api/audit?action=place_inspection.create&actor=demo_admin&size=1"))
+            .get("items")
+            .size());
+    JsonNode change =
+        admin
+            .json(
+                admin.get("/api/audit?entity=survey_record&entityId=" + campaign + ":" + building))
+            .get("items")
+            .get(0);
+    assertEquals("survey_record.change", change.get("action").asText());
+    assertEquals("not_visited", change.get("changes").get("status").get("before").asText());
+    assertEquals("compliant", change.get("changes").get("status").get("after").asText());
+    assertTrue(
+        admin
+                .json(admin.get("/api/audit?action=building.import&actor=system:demo"))
+                .get("total")
+                .asInt()
+            >= 1,
+        "the demo import is in the log too");
   }
 
   @Test

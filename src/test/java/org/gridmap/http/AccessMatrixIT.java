@@ -11,6 +11,7 @@ import java.util.Map;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
 import org.gridmap.access.Role;
+import org.gridmap.testing.RegisterFixtures;
 import org.gridmap.testing.TestApp;
 import org.gridmap.testing.TestApp.Caller;
 import org.gridmap.tiles.TileCoord;
@@ -23,7 +24,10 @@ import org.junit.jupiter.api.Test;
  */
 class AccessMatrixIT {
   static final String HESHAN_GRID = "370112101001001";
+  static final String HEPING = "370112101001";
   static final String XUZHUANG = "370112102";
+  static final String XUZHUANG_VILLAGE = "370112102201";
+  static final String XUZHUANG_GRID = "370112102201001";
 
   /** A tile with Heshan grids in it. */
   static final TileCoord HESHAN_TILE = TileCoord.ofZXY(14, 13522, 6395);
@@ -40,16 +44,58 @@ class AccessMatrixIT {
           new Who("heping_leader", Role.COMMUNITY_LEADER),
           new Who("heping_grid1", Role.GRID_STAFF));
 
+  /**
+   * Register targets inside Heping's first grid (in scope for every Heshan caller) and in Xuzhuang
+   * (out of scope). Buildings have survey records and places have inspections, so the admin's
+   * DELETE in the walk is refused and the targets stay for the callers after it.
+   */
+  private Map<String, String> registerTargets() {
+    Caller admin = app.loginDemo("demo_admin");
+    long buildingIn = RegisterFixtures.building(app, admin, HESHAN_GRID);
+    long buildingOut = RegisterFixtures.building(app, admin, XUZHUANG_GRID);
+    long placeIn = RegisterFixtures.place(app, admin, HESHAN_GRID);
+    long placeOut = RegisterFixtures.place(app, admin, XUZHUANG_GRID);
+    RegisterFixtures.inspect(admin, placeIn);
+    RegisterFixtures.inspect(admin, placeOut);
+    Map<String, String> targets = new LinkedHashMap<>();
+    targets.put("buildingId:in", String.valueOf(buildingIn));
+    targets.put("buildingId:out", String.valueOf(buildingOut));
+    targets.put("placeId:in", String.valueOf(placeIn));
+    targets.put("placeId:out", String.valueOf(placeOut));
+    targets.put("campaign:in", String.valueOf(RegisterFixtures.campaign(admin, HEPING)));
+    targets.put("campaign:out", String.valueOf(RegisterFixtures.campaign(admin, XUZHUANG_VILLAGE)));
+    return targets;
+  }
+
+  /** A fresh person in and out of scope for each caller: the admin's DELETE removes them. */
+  private void addStaffTargets(Map<String, String> targets) {
+    Caller admin = app.loginDemo("demo_admin");
+    String everything =
+        "{\"name\":true,\"photo\":true,\"role\":true,\"phone\":true,\"duties\":true}";
+    targets.put(
+        "staffId:in",
+        String.valueOf(
+            RegisterFixtures.staff(
+                admin, HESHAN_GRID, "volunteer", "矩阵甲", "17000009901", everything)));
+    targets.put(
+        "staffId:out",
+        String.valueOf(
+            RegisterFixtures.staff(
+                admin, XUZHUANG_GRID, "volunteer", "矩阵乙", "17000009902", everything)));
+  }
+
   @Test
   void every_route_answers_every_role_as_its_rule_declares() {
     Map<String, Long> accountIds = accountIds();
+    Map<String, String> targets = registerTargets();
     List<String> failures = new ArrayList<>();
     int checked = 0;
     for (Who who : CALLERS) {
+      addStaffTargets(targets);
       Caller caller = login(who);
       for (Route route : app.routes()) {
         for (boolean inScope : new boolean[] {true, false}) {
-          String path = substitute(route.path(), inScope, accountIds);
+          String path = substitute(route.path(), inScope, accountIds, targets);
           String body = route.changesState() && !route.path().equals("/api/logout") ? "{}" : null;
           HttpResponse<String> r = caller.request(route.method().name(), path, body, true);
           boolean denied = r.statusCode() == 401 || r.statusCode() == 403;
@@ -104,7 +150,8 @@ class AccessMatrixIT {
   }
 
   /** In scope: targets under Heshan's Heping community; out of scope: Xuzhuang. */
-  private static String substitute(String path, boolean inScope, Map<String, Long> ids) {
+  private static String substitute(
+      String path, boolean inScope, Map<String, Long> ids, Map<String, String> targets) {
     Matcher m = Pattern.compile("\\{([A-Za-z]+)}").matcher(path);
     StringBuilder out = new StringBuilder();
     while (m.find()) {
@@ -113,12 +160,14 @@ class AccessMatrixIT {
             case "code" -> inScope ? HESHAN_GRID : XUZHUANG;
             case "id" ->
                 String.valueOf(inScope ? ids.get("heping_grid1") : ids.get("xuzhuang_leader"));
-            case "keyId" -> "987654321";
             case "collection" -> "grids";
             case "fid" -> inScope ? HESHAN_GRID : XUZHUANG;
             case "z" -> String.valueOf(HESHAN_TILE.z());
             case "x" -> String.valueOf(HESHAN_TILE.x());
             case "y" -> String.valueOf(HESHAN_TILE.y());
+            case "keyId", "attachmentId" -> "987654321";
+            case "staffId", "buildingId", "placeId", "campaign" ->
+                targets.get(m.group(1) + (inScope ? ":in" : ":out"));
             default ->
                 throw new AssertionError(
                     "the matrix does not know path parameter {" + m.group(1) + "} of " + path);

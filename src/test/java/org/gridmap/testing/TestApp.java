@@ -10,6 +10,8 @@ import java.net.http.HttpResponse;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
+import java.util.Set;
+import java.util.TreeSet;
 import org.gridmap.GridMapApp;
 import org.gridmap.config.AppConfig;
 import org.gridmap.config.AppConfig.Option;
@@ -24,6 +26,7 @@ import org.gridmap.layer.Layer;
  */
 public final class TestApp implements AutoCloseable {
   private static TestApp shared;
+  private static TestApp pristine;
 
   private final GridMapApp app;
   private final HttpClient http =
@@ -48,6 +51,19 @@ public final class TestApp implements AutoCloseable {
       Runtime.getRuntime().addShutdownHook(new Thread(shared.app::close));
     }
     return shared;
+  }
+
+  /**
+   * A second server with the demo loaded into its own database, which no test writes to: for checks
+   * of the demo's exact figures, which the fixtures other tests add to the shared server would
+   * change. Started once per test JVM, on first use.
+   */
+  public static synchronized TestApp pristineDemo() {
+    if (pristine == null) {
+      pristine = new TestApp(GridMapApp.start(config(TestDatabase.freshDatabase("demo")), true));
+      Runtime.getRuntime().addShutdownHook(new Thread(pristine.app::close));
+    }
+    return pristine;
   }
 
   /** Starts a separate server (no demo) with the given configuration; close it after the test. */
@@ -111,6 +127,13 @@ public final class TestApp implements AutoCloseable {
     } catch (IOException e) {
       throw new AssertionError("not JSON: " + response.body(), e);
     }
+  }
+
+  /** The field names of a JSON object, sorted: to check that an answer has exactly some fields. */
+  public static Set<String> fieldNames(JsonNode object) {
+    Set<String> names = new TreeSet<>();
+    object.fieldNames().forEachRemaining(names::add);
+    return names;
   }
 
   public JsonNode getJson(String path) {
@@ -193,6 +216,24 @@ public final class TestApp implements AutoCloseable {
       } else {
         b.method(method, HttpRequest.BodyPublishers.noBody());
       }
+      return app.send(b.build());
+    }
+
+    /** A request with a body of any media type (a CSV import, a photo), CSRF header included. */
+    public HttpResponse<String> upload(
+        String method, String path, String contentType, byte[] body) {
+      HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(app.baseUrl() + path));
+      if (cookie != null) {
+        b.header("Cookie", cookie);
+      }
+      if (csrf != null) {
+        b.header("X-CSRF-Token", csrf);
+      }
+      if (apiKey != null) {
+        b.header("Authorization", "Bearer " + apiKey);
+      }
+      b.header("Content-Type", contentType);
+      b.method(method, HttpRequest.BodyPublishers.ofByteArray(body));
       return app.send(b.build());
     }
 

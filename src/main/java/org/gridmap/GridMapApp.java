@@ -61,6 +61,7 @@ import org.gridmap.register.BuildingRoutes;
 import org.gridmap.register.Buildings;
 import org.gridmap.register.ImportBuildingsCommand;
 import org.gridmap.register.PostgresBuildingRepository;
+import org.gridmap.register.RegisterLayers;
 import org.gridmap.register.RegisterStats;
 import org.gridmap.register.StatsRoutes;
 import org.gridmap.staff.PostgresStaffRepository;
@@ -259,7 +260,9 @@ public final class GridMapApp implements AutoCloseable {
               config.getLong(Option.MAX_BODY_BYTES),
               config.getBoolean(Option.TRUST_PROXY));
       LayerCatalogue catalogue =
-          new LayerCatalogue(List.of(new AreaLayers(core.areas()), LayerSource.of(extraLayers)));
+          new LayerCatalogue(
+              List.of(
+                  new AreaLayers(core.areas()), new RegisterLayers(), LayerSource.of(extraLayers)));
       PostgresFeatureStore features = new PostgresFeatureStore(core.database());
       TileCache tiles =
           new TileCache(

@@ -1,11 +1,14 @@
 package org.gridmap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
+import org.gridmap.access.PublicCounts;
 import org.gridmap.account.AccountRoutes;
 import org.gridmap.account.Accounts;
 import org.gridmap.account.PasswordHasher;
@@ -15,16 +18,24 @@ import org.gridmap.area.Area;
 import org.gridmap.area.AreaRepository;
 import org.gridmap.area.AreaRoutes;
 import org.gridmap.area.HibernateAreaRepository;
+import org.gridmap.area.PointInGrid;
+import org.gridmap.area.PostgisPointInGrid;
 import org.gridmap.audit.AuditRoutes;
 import org.gridmap.audit.PostgresAuditLog;
+import org.gridmap.bench.EventsBench;
 import org.gridmap.config.AppConfig;
 import org.gridmap.config.AppConfig.Option;
 import org.gridmap.db.Database;
 import org.gridmap.db.Orm;
 import org.gridmap.demo.DemoAccounts;
+import org.gridmap.demo.DemoEventLoader;
 import org.gridmap.demo.DemoGenerator;
 import org.gridmap.demo.DemoLoader;
 import org.gridmap.error.DomainException;
+import org.gridmap.event.EventRoutes;
+import org.gridmap.event.Events;
+import org.gridmap.event.PhotoStore;
+import org.gridmap.event.PostgresEventRepository;
 import org.gridmap.http.Access;
 import org.gridmap.http.Guard;
 import org.gridmap.http.HttpServer;
@@ -33,6 +44,8 @@ import org.gridmap.http.RateLimiter;
 import org.gridmap.http.Route;
 import org.gridmap.http.RouteTable;
 import org.gridmap.http.SystemRoutes;
+import org.gridmap.open311.Open311Mapping;
+import org.gridmap.open311.Open311Routes;
 import org.hibernate.SessionFactory;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
@@ -57,7 +70,10 @@ public final class GridMapApp implements AutoCloseable {
                               into an empty database
         user add --role ROLE [--area CODE]... [--display-name TEXT] NAME
                               create an account (password prompted, or read from stdin)
-        generate-demo [FILE]  regenerate geodata/demo-areas.geojson from the demo generator
+        generate-demo [FILE]  regenerate geodata/demo-areas.geojson and geodata/demo-events.csv
+        bench events [--seconds N] [--clients N]
+                              event creation from concurrent HTTP clients against an in-process
+                              server: events/s, p50/p99, stored == acknowledged
       """;
 
   /** The domain objects over one database, shared by the server and the commands. */
@@ -68,7 +84,10 @@ public final class GridMapApp implements AutoCloseable {
       ObjectMapper mapper,
       AreaRepository areas,
       PostgresAuditLog audit,
-      Accounts accounts)
+      Accounts accounts,
+      PointInGrid grids,
+      PostgresEventRepository eventStore,
+      Events events)
       implements AutoCloseable {
 
     static Core open(AppConfig config) {
@@ -88,6 +107,20 @@ public final class GridMapApp implements AutoCloseable {
                 Duration.ofSeconds(config.getLong(Option.SESSION_IDLE_SECONDS)),
                 Duration.ofSeconds(config.getLong(Option.SESSION_MAX_SECONDS)),
                 Clock.systemUTC());
+        // The write-time grid assignment; the in-memory index replaces PostGIS here (same
+        // contract).
+        PointInGrid grids = new PostgisPointInGrid(database);
+        PostgresEventRepository eventStore = new PostgresEventRepository(database, audit);
+        Events events =
+            new Events(
+                eventStore,
+                grids,
+                new PhotoStore(
+                    Path.of(config.get(Option.MEDIA_DIR)), config.getLong(Option.MAX_PHOTO_BYTES)),
+                Clock.systemUTC(),
+                Duration.ofHours(config.getLong(Option.MAJOR_ESCALATION_HOURS)),
+                config.getInt(Option.DUPLICATE_RADIUS_M),
+                Duration.ofDays(config.getLong(Option.DUPLICATE_DAYS)));
         return new Core(
             config,
             database,
@@ -95,7 +128,10 @@ public final class GridMapApp implements AutoCloseable {
             mapper,
             new HibernateAreaRepository(sessions),
             audit,
-            accounts);
+            accounts,
+            grids,
+            eventStore,
+            events);
       } catch (RuntimeException e) {
         database.close();
         throw e;
@@ -146,9 +182,15 @@ public final class GridMapApp implements AutoCloseable {
                   Access.Scoped.ACCOUNT_ID,
                   (caller, id) ->
                       !id.matches("\\d{1,18}")
-                          || core.accounts().manages(caller, Long.parseLong(id))),
+                          || core.accounts().manages(caller, Long.parseLong(id)),
+                  Access.Scoped.EVENT_ID,
+                  (caller, id) ->
+                      !id.matches("\\d{1,18}")
+                          || core.events().visibleTo(caller, Long.parseLong(id))),
               config.getLong(Option.MAX_BODY_BYTES),
               config.getBoolean(Option.TRUST_PROXY));
+      ZoneId zone = timeZone(config);
+      long maxPhotoBytes = config.getLong(Option.MAX_PHOTO_BYTES);
       RouteTable table =
           new RouteTable(
               new SystemRoutes(core.database()::isUp, config),
@@ -158,12 +200,26 @@ public final class GridMapApp implements AutoCloseable {
                   guard,
                   core.mapper(),
                   config.getLong(Option.SESSION_MAX_SECONDS)),
-              new AuditRoutes(core.audit()));
+              new AuditRoutes(core.audit()),
+              new EventRoutes(
+                  core.events(),
+                  core.areas(),
+                  guard,
+                  core.mapper(),
+                  zone,
+                  new PublicCounts(config.getInt(Option.SMALL_COUNT))),
+              new Open311Routes(
+                  core.events(),
+                  new Open311Mapping(core.events(), core.areas(), zone),
+                  guard,
+                  zone),
+              maxPhotoBytes);
       HttpServer server =
           new HttpServer(
                   config.get(Option.HOST),
                   config.getInt(Option.PORT),
-                  Math.max(config.getLong(Option.MAX_BODY_BYTES), 16L << 20),
+                  Math.max(
+                      Math.max(config.getLong(Option.MAX_BODY_BYTES), maxPhotoBytes), 16L << 20),
                   core.mapper(),
                   guard,
                   table.routes())
@@ -188,6 +244,17 @@ public final class GridMapApp implements AutoCloseable {
         loaded > 0
             ? "Loaded " + loaded + " demo areas"
             : "Database already has areas; demo areas not loaded");
+    int events =
+        new DemoEventLoader(
+                core.eventStore(),
+                core.grids(),
+                Duration.ofHours(core.config().getLong(Option.MAJOR_ESCALATION_HOURS)),
+                Clock.systemUTC())
+            .loadIfEmpty();
+    log.info(
+        events > 0
+            ? "Loaded " + events + " demo events"
+            : "Database already has events; demo events not loaded");
     List<DemoAccounts.Login> logins = new DemoAccounts(core.accounts()).createIfNone();
     DemoAccounts.print(logins, System.out);
     return logins;
@@ -196,6 +263,15 @@ public final class GridMapApp implements AutoCloseable {
   /** The demo accounts created by this start (empty when none were created). */
   public List<DemoAccounts.Login> demoLogins() {
     return demoLogins;
+  }
+
+  private static ZoneId timeZone(AppConfig config) {
+    try {
+      return ZoneId.of(config.get(Option.TIME_ZONE));
+    } catch (java.time.DateTimeException e) {
+      throw new AppConfig.ConfigException(
+          Option.TIME_ZONE.env + " must be a time zone such as Asia/Shanghai: " + e.getMessage());
+    }
   }
 
   private static String pathOf(Area a) {
@@ -245,6 +321,15 @@ public final class GridMapApp implements AutoCloseable {
           try (Core core = Core.open(AppConfig.fromEnv(System.getenv()))) {
             return new UserCommand(core.accounts(), System.out, System.err).run(rest);
           }
+        }
+        case "bench" -> {
+          if (rest.isEmpty() || !rest.get(0).equals("events")) {
+            System.err.println("bench: what to measure? known: events");
+            System.err.print(USAGE);
+            return 2;
+          }
+          return EventsBench.run(
+              AppConfig.fromEnv(System.getenv()), rest.subList(1, rest.size()), System.out);
         }
         case "generate-demo" -> {
           DemoGenerator.main(rest.toArray(String[]::new));

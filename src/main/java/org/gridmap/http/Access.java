@@ -19,7 +19,12 @@ public record Access(boolean isPublic, Set<Role> roles, Scoped scopedBy) {
     /** {@code {code}} is an area code: the area must lie in the caller's scope. */
     AREA_CODE("code"),
     /** {@code {id}} is an account id: the caller must manage that account. */
-    ACCOUNT_ID("id");
+    ACCOUNT_ID("id"),
+    /**
+     * {@code {id}} is an event id: the event's stored area path must lie in the caller's scope
+     * (unassigned events: admins only).
+     */
+    EVENT_ID("id");
 
     public final String param;
 

@@ -15,8 +15,10 @@ import java.util.List;
 import org.gridmap.account.AccountRoutes;
 import org.gridmap.area.AreaRoutes;
 import org.gridmap.audit.AuditRoutes;
+import org.gridmap.event.EventRoutes;
 import org.gridmap.http.Access.Scoped;
 import org.gridmap.http.RateLimiter.Bucket;
+import org.gridmap.open311.Open311Routes;
 
 /**
  * The whole HTTP API on one screen: every route with who may call it. A route cannot be added
@@ -26,7 +28,13 @@ public final class RouteTable {
   private final List<Route> routes;
 
   public RouteTable(
-      SystemRoutes system, AreaRoutes areas, AccountRoutes accounts, AuditRoutes audit) {
+      SystemRoutes system,
+      AreaRoutes areas,
+      AccountRoutes accounts,
+      AuditRoutes audit,
+      EventRoutes events,
+      Open311Routes open311,
+      long maxPhotoBytes) {
     Access managers = roles(ADMIN, TOWN_LEADER, COMMUNITY_LEADER);
     this.routes =
         List.of(
@@ -52,7 +60,32 @@ public final class RouteTable {
             patch("/api/accounts/{id}", managers.scopedBy(Scoped.ACCOUNT_ID), accounts::update)
                 .maxBody(16_384),
             // the audit trail: read-only, admins only
-            get("/api/audit", roles(ADMIN), audit::list));
+            get("/api/audit", roles(ADMIN), audit::list),
+            // events: staff only, scoped inside the query or by the event's stored area path
+            get("/api/event-types", staff(), events::types),
+            get("/api/events", staff(), events::list),
+            post("/api/events", staff(), events::create).maxBody(65_536),
+            get("/api/events/{id}", staff().scopedBy(Scoped.EVENT_ID), events::get),
+            post(
+                    "/api/events/{id}/transitions",
+                    staff().scopedBy(Scoped.EVENT_ID),
+                    events::transition)
+                .maxBody(16_384),
+            post("/api/events/{id}/photos", staff().scopedBy(Scoped.EVENT_ID), events::addPhoto)
+                .maxBody(maxPhotoBytes),
+            get("/api/events/{id}/photos/{hash}", staff().scopedBy(Scoped.EVENT_ID), events::photo),
+            get("/api/stats/events", staff(), events::stats),
+            // the public sees events only as aggregates with small counts suppressed ...
+            get("/api/public/stats/events", PUBLIC, events::publicStats),
+            // ... and through Open311 GeoReport v2: public types, no personal fields
+            get("/open311/v2/discovery.json", PUBLIC, open311::discovery),
+            get("/open311/v2/services.json", PUBLIC, open311::services),
+            get("/open311/v2/services/{serviceCode}.json", PUBLIC, open311::service),
+            get("/open311/v2/requests.json", PUBLIC, open311::list),
+            post("/open311/v2/requests.json", PUBLIC, open311::create)
+                .limited(Bucket.REPORT)
+                .maxBody(16_384),
+            get("/open311/v2/requests/{requestId}.json", PUBLIC, open311::get));
   }
 
   public List<Route> routes() {

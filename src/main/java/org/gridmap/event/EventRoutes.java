@@ -118,11 +118,19 @@ public final class EventRoutes {
                 JsonBody.text(reporter, "email")),
             null);
     EventRepository.Created created = events.report(by, n, guard.clientIp(ctx));
-    Map<String, Object> out =
-        views.detail(new Events.Detail(created.event(), List.of(), List.of()));
+    Event e = created.event();
+    Transition first =
+        new Transition(
+            e.reportedAt(),
+            by.isPublic() ? null : by.accountId(),
+            by.auditName(),
+            null,
+            EventStatus.REPORTED,
+            null);
+    Map<String, Object> out = views.detail(new Events.Detail(e, List.of(first), List.of()));
     out.put(
         "possibleDuplicates", created.possibleDuplicates().stream().map(views::summary).toList());
-    ctx.header("Location", "/api/events/" + created.event().id());
+    ctx.header("Location", "/api/events/" + e.id());
     ctx.status(201).json(out);
   }
 
@@ -279,6 +287,7 @@ public final class EventRoutes {
   public void photo(Context ctx) {
     Events.PhotoFile f = events.photo(Guard.principal(ctx), id(ctx), ctx.pathParam("hash"));
     ctx.contentType(f.contentType());
+    ctx.res().setCharacterEncoding(null); // an image has no charset
     ctx.header("Cache-Control", "private, max-age=86400, immutable");
     try (InputStream in = Files.newInputStream(f.file())) {
       in.transferTo(ctx.outputStream());

@@ -566,7 +566,7 @@ public final class PostgresEventRepository implements EventRepository {
     if (q.bbox() != null) {
       EventQuery.BoundingBox b = q.bbox();
       w.and(
-          "e.location && ST_MakeEnvelope(?, ?, ?, ?, 4326)",
+          "ST_Intersects(e.location, ST_MakeEnvelope(?, ?, ?, ?, 4326))",
           (c, ps, i) -> ps.setDouble(i, b.west()),
           (c, ps, i) -> ps.setDouble(i, b.south()),
           (c, ps, i) -> ps.setDouble(i, b.east()),

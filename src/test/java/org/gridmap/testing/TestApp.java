@@ -112,6 +112,18 @@ public final class TestApp implements AutoCloseable {
     }
   }
 
+  /** Sends a request and keeps the body as bytes (photos, CSV with its byte-order mark). */
+  public HttpResponse<byte[]> sendBytes(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
   public JsonNode json(HttpResponse<String> response) {
     try {
       return mapper.readTree(response.body());

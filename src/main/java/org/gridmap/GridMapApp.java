@@ -9,12 +9,15 @@ import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.gridmap.access.PublicCounts;
+import org.gridmap.access.Role;
 import org.gridmap.account.AccountRoutes;
 import org.gridmap.account.Accounts;
+import org.gridmap.account.NewAccount;
 import org.gridmap.account.PasswordHasher;
 import org.gridmap.account.PostgresAccountRepository;
 import org.gridmap.account.UserCommand;
 import org.gridmap.area.Area;
+import org.gridmap.area.AreaQuery;
 import org.gridmap.area.AreaRepository;
 import org.gridmap.area.AreaRoutes;
 import org.gridmap.area.HibernateAreaRepository;
@@ -288,6 +291,60 @@ public final class GridMapApp implements AutoCloseable {
     core.close();
   }
 
+  /**
+   * {@code bench events}: starts this server on a free local port against {@code DATABASE_URL} (use
+   * a scratch database), loads the demo towns when it has no areas, creates a bench account with
+   * one API key per client, and runs {@link EventsBench}.
+   */
+  private static int benchEvents(List<String> args) throws InterruptedException {
+    EventsBench.Options options;
+    try {
+      options = EventsBench.Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("bench events: " + e.getMessage());
+      System.err.print(USAGE);
+      return 2;
+    }
+    AppConfig env = AppConfig.fromEnv(System.getenv());
+    int pool = Math.max(env.getInt(Option.DB_POOL_SIZE), options.clients() + 2);
+    AppConfig config =
+        env.with(Option.PORT, "0")
+            .with(Option.HOST, "127.0.0.1")
+            .with(Option.DB_POOL_SIZE, String.valueOf(pool));
+    try (GridMapApp app = start(config, false)) {
+      Core core = app.core;
+      new DemoLoader(core.areas(), core.mapper()).loadIfEmpty();
+      List<Area> towns = core.areas().list(new AreaQuery("town", null));
+      String username = "bench_" + System.currentTimeMillis();
+      var account =
+          core.accounts()
+              .createFromCommandLine(
+                  new NewAccount(
+                      username,
+                      "压测 bench",
+                      Role.TOWN_LEADER,
+                      towns.stream().map(Area::code).toList(),
+                      null));
+      var login = core.accounts().login(username, account.generatedPassword().toCharArray());
+      List<String> keys = new java.util.ArrayList<>();
+      for (int i = 0; i < options.clients(); i++) {
+        keys.add(core.accounts().createApiKey(login.principal(), "bench " + i, null).key());
+      }
+      return new EventsBench(
+              options,
+              "http://127.0.0.1:" + app.port(),
+              keys,
+              core.database(),
+              core.eventStore()::count,
+              towns.stream()
+                  .map(t -> core.areas().feature(t.code()).orElseThrow().boundary())
+                  .map(b -> b.getEnvelopeInternal())
+                  .toList(),
+              core.grids().getClass().getSimpleName())
+          .run(System.out);
+    }
+  }
+
   public static void main(String[] args) {
     System.exit(run(args));
   }
@@ -328,8 +385,7 @@ public final class GridMapApp implements AutoCloseable {
             System.err.print(USAGE);
             return 2;
           }
-          return EventsBench.run(
-              AppConfig.fromEnv(System.getenv()), rest.subList(1, rest.size()), System.out);
+          return benchEvents(rest.subList(1, rest.size()));
         }
         case "generate-demo" -> {
           DemoGenerator.main(rest.toArray(String[]::new));

@@ -127,7 +127,7 @@ public final class EventRoutes {
             null,
             EventStatus.REPORTED,
             null);
-    Map<String, Object> out = views.detail(new Events.Detail(e, List.of(first), List.of()));
+    Map<String, Object> out = views.detail(new Events.Detail(e, List.of(first), List.of()), false);
     out.put(
         "possibleDuplicates", created.possibleDuplicates().stream().map(views::summary).toList());
     ctx.header("Location", "/api/events/" + e.id());
@@ -231,7 +231,7 @@ public final class EventRoutes {
 
   /** {@code GET /api/events/{id}}: the event, its transitions, photos and reporter contacts. */
   public void get(Context ctx) {
-    ctx.json(views.detail(events.get(Guard.principal(ctx), id(ctx))));
+    ctx.json(views.detail(events.get(Guard.principal(ctx), id(ctx)), true));
   }
 
   /** {@code POST /api/events/{id}/transitions} {to, note?, duplicateOf?}. */
@@ -265,7 +265,7 @@ public final class EventRoutes {
         JsonBody.text(body, "note"),
         dup == null || dup.isNull() ? null : dup.asLong(),
         guard.clientIp(ctx));
-    ctx.json(views.detail(events.get(by, id)));
+    ctx.json(views.detail(events.get(by, id), true));
   }
 
   /**

@@ -77,31 +77,21 @@ final class EventViews {
     return m;
   }
 
-  /** The summary plus history, photos, area names, and the reporter with contacts. */
-  Map<String, Object> detail(Events.Detail detail) {
+  /**
+   * The summary plus history, photos, and the reporter with contacts; with {@code areaNames} also
+   * the stored path's areas with their current level and name (a lookup per area, left out of the
+   * answer to a new report, which is kept lean).
+   */
+  Map<String, Object> detail(Events.Detail detail, boolean areaNames) {
     Event e = detail.event();
     Map<String, Object> m = summary(e);
     m.put("inputCrs", e.inputCrs());
     m.put("escalatedAt", local(e.escalatedAt()));
     m.put("resolvedAt", local(e.resolvedAt()));
     m.put("rejectReason", e.rejectReason());
-    m.put(
-        "area",
-        e.pathCodes().stream()
-            .map(
-                code -> {
-                  Map<String, Object> step = new LinkedHashMap<>();
-                  step.put("code", code);
-                  areas
-                      .find(code)
-                      .ifPresent(
-                          a -> {
-                            step.put("level", a.level());
-                            step.put("name", a.name());
-                          });
-                  return step;
-                })
-            .toList());
+    if (areaNames) {
+      m.put("area", e.pathCodes().stream().map(this::areaStep).toList());
+    }
     Map<String, Object> reporter = new LinkedHashMap<>();
     reporter.put("source", e.source());
     reporter.put("accountId", e.reporter().accountId());
@@ -127,6 +117,19 @@ final class EventViews {
     m.put("allowedTransitions", e.status().next().stream().map(EventStatus::code).toList());
     m.put("photos", detail.photos().stream().map(p -> photo(e.id(), p, zone)).toList());
     return m;
+  }
+
+  private Map<String, Object> areaStep(String code) {
+    Map<String, Object> step = new LinkedHashMap<>();
+    step.put("code", code);
+    areas
+        .find(code)
+        .ifPresent(
+            a -> {
+              step.put("level", a.level());
+              step.put("name", a.name());
+            });
+    return step;
   }
 
   static Map<String, Object> photo(long eventId, Photo p, ZoneId zone) {

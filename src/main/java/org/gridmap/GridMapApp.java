@@ -73,7 +73,8 @@ public final class GridMapApp implements AutoCloseable {
                               into an empty database
         user add --role ROLE [--area CODE]... [--display-name TEXT] NAME
                               create an account (password prompted, or read from stdin)
-        generate-demo [FILE]  regenerate geodata/demo-areas.geojson and geodata/demo-events.csv
+        generate-demo [FILE [EVENTS]]
+                              regenerate geodata/demo-areas.geojson and geodata/demo-events.csv
         bench events [--seconds N] [--clients N]
                               event creation from concurrent HTTP clients against an in-process
                               server: events/s, p50/p99, stored == acknowledged

@@ -89,8 +89,11 @@ public record AppConfig(Map<Option, String> values) {
         "GRIDMAP_DUPLICATE_RADIUS_M",
         "50",
         "A new event lists open events of its type within this many metres as"
-            + " `possibleDuplicates`."),
-    DUPLICATE_DAYS("GRIDMAP_DUPLICATE_DAYS", "7", "... reported within this many days before it."),
+            + " `possibleDuplicates` ..."),
+    DUPLICATE_DAYS(
+        "GRIDMAP_DUPLICATE_DAYS",
+        "7",
+        "... if reported at most this many days before it; both limits apply together."),
     MEDIA_DIR(
         "GRIDMAP_MEDIA_DIR",
         ".gridmap/media",

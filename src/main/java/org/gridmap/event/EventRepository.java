@@ -5,6 +5,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.gridmap.access.Scope;
+import org.gridmap.area.GridAssignment;
 import org.gridmap.audit.AuditEntry;
 
 /**
@@ -61,6 +62,12 @@ public interface EventRepository {
 
   /** Calls {@code sink} with each matching event, newest first, at most {@code limit}. */
   void forEach(EventQuery query, int limit, Consumer<Event> sink);
+
+  /**
+   * Places an unassigned event in a grid (path, grid code and boundary version as {@code
+   * PointInGrid} would give them), with its audit entry. False when the event is already assigned.
+   */
+  boolean place(long id, GridAssignment grid, Instant at, AuditEntry entry);
 
   /** Links a stored photo file to the event, with its audit entry. False when already linked. */
   boolean addPhoto(long id, Photo photo, AuditEntry entry);

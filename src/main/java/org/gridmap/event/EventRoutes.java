@@ -21,6 +21,7 @@ import org.gridmap.account.AuthFailure;
 import org.gridmap.area.Area;
 import org.gridmap.area.AreaNotFound;
 import org.gridmap.area.AreaRepository;
+import org.gridmap.area.GridAssignment;
 import org.gridmap.error.DomainException;
 import org.gridmap.http.Guard;
 import org.gridmap.http.JsonBody;
@@ -264,6 +265,30 @@ public final class EventRoutes {
         target,
         JsonBody.text(body, "note"),
         dup == null || dup.isNull() ? null : dup.asLong(),
+        guard.clientIp(ctx));
+    ctx.json(views.detail(events.get(by, id), true));
+  }
+
+  /**
+   * {@code POST /api/events/{id}/place} {"grid": CODE}: admins place an unassigned event in a
+   * current grid (its path and boundary version are stored as at report time).
+   */
+  public void place(Context ctx) {
+    String code = JsonBody.text(JsonBody.object(ctx, mapper), "grid");
+    if (code == null) {
+      throw new InvalidEvent("missing_fields", "Missing: grid (a grid code)", List.of("grid"));
+    }
+    Area grid = areas.find(code).orElseThrow(() -> new AreaNotFound(code));
+    if (!grid.level().equals("grid")) {
+      throw new InvalidEvent(
+          "not_a_grid", "'" + code + "' is a " + grid.level() + ", not a grid", List.of());
+    }
+    Principal by = Guard.principal(ctx);
+    long id = id(ctx);
+    events.place(
+        by,
+        id,
+        new GridAssignment(grid.pathCodes(), grid.code(), grid.name(), grid.version(), false),
         guard.clientIp(ctx));
     ctx.json(views.detail(events.get(by, id), true));
   }

@@ -282,6 +282,22 @@ public final class Events {
     return target.id();
   }
 
+  /**
+   * Places an unassigned event (outside every grid when reported) in a grid chosen by a supervisor;
+   * 409 when the event already has a grid: stored assignments are never rewritten.
+   */
+  public Event place(Principal by, long id, GridAssignment grid, String ip) {
+    visible(by, id);
+    if (!repo.place(
+        id, grid, now(), AuditEntry.of(by, ip, "event.place", "event", String.valueOf(id)))) {
+      throw new DomainException(
+          DomainException.Kind.CONFLICT,
+          "event_assigned",
+          "Event " + id + " already belongs to a grid; stored assignments are not rewritten");
+    }
+    return repo.find(id).orElseThrow(() -> notFound(id));
+  }
+
   // --- photos ---
 
   public Photo addPhoto(Principal by, long id, byte[] bytes, String ip) {

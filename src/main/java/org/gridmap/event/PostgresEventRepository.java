@@ -14,6 +14,7 @@ import java.util.Map;
 import java.util.Optional;
 import java.util.function.Consumer;
 import org.gridmap.access.Scope;
+import org.gridmap.area.GridAssignment;
 import org.gridmap.audit.AuditEntry;
 import org.gridmap.audit.AuditLog;
 import org.gridmap.db.Database;
@@ -372,6 +373,33 @@ public final class PostgresEventRepository implements EventRepository {
             }
           }
           return null;
+        });
+  }
+
+  @Override
+  public boolean place(long id, GridAssignment grid, Instant at, AuditEntry entry) {
+    return jdbc.inTransaction(
+        c -> {
+          int n;
+          try (PreparedStatement ps =
+              c.prepareStatement(
+                  "UPDATE event SET path = ?, grid_code = ?, boundary_version = ?, updated_at = ?"
+                      + " WHERE id = ? AND path IS NULL")) {
+            ps.setString(1, grid.path());
+            ps.setString(2, grid.gridCode());
+            ps.setInt(3, grid.boundaryVersion());
+            ps.setTimestamp(4, Timestamp.from(at));
+            ps.setLong(5, id);
+            n = ps.executeUpdate();
+          }
+          if (n > 0) {
+            audit.append(
+                c,
+                entry
+                    .about("event", String.valueOf(id))
+                    .withDiff(Map.of("grid", "(unassigned)"), Map.of("grid", grid.gridCode())));
+          }
+          return n > 0;
         });
   }
 

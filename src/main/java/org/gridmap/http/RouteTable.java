@@ -71,6 +71,8 @@ public final class RouteTable {
                     staff().scopedBy(Scoped.EVENT_ID),
                     events::transition)
                 .maxBody(16_384),
+            // unassigned events (outside every grid) are placed by admins
+            post("/api/events/{id}/place", roles(ADMIN), events::place).maxBody(4096),
             post("/api/events/{id}/photos", staff().scopedBy(Scoped.EVENT_ID), events::addPhoto)
                 .maxBody(maxPhotoBytes),
             get("/api/events/{id}/photos/{hash}", staff().scopedBy(Scoped.EVENT_ID), events::photo),

@@ -98,6 +98,41 @@ class EventApiIT {
     assertEquals(200, admin.get("/api/events/" + id).statusCode());
     JsonNode list = admin.json(admin.get("/api/events?bbox=117.59,36.94,117.61,36.96"));
     assertTrue(list.get("total").asInt() >= 1);
+
+    assertEquals(
+        403,
+        leader.post("/api/events/" + id + "/place", "{\"grid\":\"370112101002001\"}").statusCode());
+    HttpResponse<String> placed =
+        admin.post("/api/events/" + id + "/place", "{\"grid\":\"370112101002001\"}");
+    assertEquals(200, placed.statusCode(), placed.body());
+    assertEquals("370112101002001", admin.json(placed).get("gridCode").asText());
+    assertEquals(200, leader.get("/api/events/" + id).statusCode(), "now in the leader's town");
+    assertEquals(
+        409,
+        admin.post("/api/events/" + id + "/place", "{\"grid\":\"370112101002002\"}").statusCode());
+    assertEquals(
+        422,
+        admin.post("/api/events/" + id + "/place", "{\"grid\":\"370112101002\"}").statusCode());
+  }
+
+  @Test
+  void times_are_answered_in_the_configured_zone_and_read_in_it_without_offset() {
+    try (TestApp berlin =
+        TestApp.start(
+            TestApp.config(org.gridmap.testing.TestDatabase.url())
+                .with(org.gridmap.config.AppConfig.Option.TIME_ZONE, "Europe/Berlin"))) {
+      Caller b = berlin.login("demo_admin", app.demoPassword("demo_admin"));
+      double[] p = interiorPoint(HEPING_GRID_1);
+      String local =
+          report("other", p[0], p[1], null)
+              .replace("2026-01-01T09:00:00+08:00", "2026-01-01T09:00:00");
+      JsonNode e = created(b, local);
+      assertEquals("2026-01-01T09:00:00+01:00", e.get("occurredAt").asText());
+      assertTrue(
+          e.get("reportedAt").asText().matches(".*\\+0[12]:00"), e.get("reportedAt").asText());
+      JsonNode shanghai = admin.json(admin.get("/api/events/" + e.get("id").asText()));
+      assertEquals("2026-01-01T16:00:00+08:00", shanghai.get("occurredAt").asText());
+    }
   }
 
   @Test

@@ -11,8 +11,8 @@ import java.time.Instant;
  *
  * <p>An event is overdue when it is still open (reported, accepted, in progress or escalated) and
  * {@code now} is after {@code dueAt}, or it is major, has never been escalated and {@code now} is
- * after {@code escalateBy}. Exactly at a deadline it is not yet overdue. The SQL filter of {@code
- * PostgresEventRepository} states the same rule.
+ * after {@code escalateBy}. Exactly at a deadline it is not yet overdue. {@link
+ * EventFilters#OVERDUE} states the same rule in SQL.
  */
 public record Deadlines(Instant dueAt, Instant escalateBy) {
 

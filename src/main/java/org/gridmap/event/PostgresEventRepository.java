@@ -1,11 +1,24 @@
 package org.gridmap.event;
 
+import static org.gridmap.event.EventFilters.IN_SCOPE;
+import static org.gridmap.event.EventFilters.ON_TIME;
+import static org.gridmap.event.EventFilters.OPEN;
+import static org.gridmap.event.EventFilters.OVERDUE;
+import static org.gridmap.event.EventFilters.bindScope;
+import static org.gridmap.event.EventFilters.where;
+import static org.gridmap.event.EventRows.COLUMNS;
+import static org.gridmap.event.EventRows.bindEvent;
+import static org.gridmap.event.EventRows.bindLong;
+import static org.gridmap.event.EventRows.bindTransition;
+import static org.gridmap.event.EventRows.event;
+import static org.gridmap.event.EventRows.readAll;
+import static org.gridmap.event.EventRows.timestamp;
+
 import java.sql.Connection;
 import java.sql.PreparedStatement;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Timestamp;
-import java.sql.Types;
 import java.time.Instant;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -28,33 +41,6 @@ import org.gridmap.error.DomainException;
  * only when set.
  */
 public final class PostgresEventRepository implements EventRepository {
-
-  private static final String COLUMNS =
-      """
-      e.id, e.type, e.status, e.severity, ST_X(e.location) AS lon, ST_Y(e.location) AS lat,
-      e.input_crs, e.occurred_at, e.reported_at, e.updated_at, e.due_at, e.escalate_by,
-      e.escalated_at, e.resolved_at, e.what, e.where_detail, e.who_involved, e.since_when, e.path,
-      e.grid_code, e.boundary_version, e.source, e.reporter_account_id, e.reporter_name,
-      e.reporter_phone, e.reporter_email, e.media_url, e.duplicate_of, e.reject_reason
-      """;
-
-  /** Open: still waiting for work. */
-  static final String OPEN = "e.status IN ('reported', 'accepted', 'in_progress', 'escalated')";
-
-  /** The overdue rule of {@link Deadlines#overdue}; binds {@code now} twice. */
-  static final String OVERDUE =
-      "("
-          + OPEN
-          + " AND (e.due_at < ? OR (e.escalate_by IS NOT NULL AND e.escalated_at IS NULL"
-          + " AND e.escalate_by < ?)))";
-
-  /** The on-time rule of {@link Deadlines#handledOnTime}. */
-  private static final String ON_TIME =
-      "(e.status IN ('resolved', 'closed') AND e.resolved_at <= e.due_at AND (e.escalate_by IS NULL"
-          + " OR coalesce(e.escalated_at, e.resolved_at) <= e.escalate_by))";
-
-  /** Scope: binds the all-areas flag and the LIKE patterns. Unassigned events: admins only. */
-  private static final String IN_SCOPE = "(?::boolean OR e.path LIKE ANY(?))";
 
   private static final String INSERT =
       """
@@ -179,46 +165,12 @@ public final class PostgresEventRepository implements EventRepository {
     }
   }
 
-  /** Binds the 22 values of an event row from {@code i}; returns the next index. */
-  private static int bindEvent(PreparedStatement ps, Event e, int i) throws SQLException {
-    ps.setString(i++, e.type());
-    ps.setString(i++, e.severity().code());
-    ps.setDouble(i++, e.lon());
-    ps.setDouble(i++, e.lat());
-    ps.setString(i++, e.inputCrs());
-    ps.setTimestamp(i++, Timestamp.from(e.occurredAt()));
-    ps.setTimestamp(i++, Timestamp.from(e.reportedAt()));
-    ps.setTimestamp(i++, Timestamp.from(e.updatedAt()));
-    ps.setTimestamp(i++, Timestamp.from(e.deadlines().dueAt()));
-    ps.setTimestamp(i++, timestamp(e.deadlines().escalateBy()));
-    Description d = e.description();
-    ps.setString(i++, d.what());
-    ps.setString(i++, d.where());
-    ps.setString(i++, d.who());
-    ps.setString(i++, d.since());
-    ps.setString(i++, e.path());
-    ps.setString(i++, e.gridCode());
-    if (e.boundaryVersion() == null) {
-      ps.setNull(i++, Types.INTEGER);
-    } else {
-      ps.setInt(i++, e.boundaryVersion());
-    }
-    ps.setString(i++, e.source());
-    Reporter r = e.reporter();
-    bindLong(ps, i++, r.accountId());
-    ps.setString(i++, r.name());
-    ps.setString(i++, r.phone());
-    ps.setString(i++, r.email());
-    ps.setString(i++, e.mediaUrl());
-    return i;
-  }
-
   @Override
   public Optional<Event> find(long id) {
     return jdbc.one(
         "SELECT " + COLUMNS + " FROM event e WHERE e.id = ?",
         ps -> ps.setLong(1, id),
-        PostgresEventRepository::event);
+        EventRows::event);
   }
 
   @Override
@@ -312,20 +264,9 @@ public final class PostgresEventRepository implements EventRepository {
         });
   }
 
-  private static void bindTransition(PreparedStatement ps, long eventId, Transition t)
-      throws SQLException {
-    ps.setLong(1, eventId);
-    ps.setTimestamp(2, Timestamp.from(t.at()));
-    bindLong(ps, 3, t.actorId());
-    ps.setString(4, t.actor());
-    ps.setString(5, t.from() == null ? null : t.from().code());
-    ps.setString(6, t.to().code());
-    ps.setString(7, t.note());
-  }
-
   @Override
   public Page list(EventQuery q) {
-    Where where = where(q);
+    EventFilters.Where where = where(q);
     return jdbc.withConnection(
         c -> {
           long total;
@@ -353,7 +294,7 @@ public final class PostgresEventRepository implements EventRepository {
 
   @Override
   public void forEach(EventQuery q, int limit, Consumer<Event> sink) {
-    Where where = where(q);
+    EventFilters.Where where = where(q);
     jdbc.inTransaction(
         c -> {
           try (PreparedStatement ps =
@@ -550,152 +491,6 @@ public final class PostgresEventRepository implements EventRepository {
                   .withDetail(Map.of("events", ids.length, "firstId", ids[0])));
           return ids.length;
         });
-  }
-
-  // --- filters ---
-
-  /** A WHERE clause built from the query's set filters, and the values to bind to it in order. */
-  private static final class Where {
-    private interface Value {
-      void bind(Connection c, PreparedStatement ps, int i) throws SQLException;
-    }
-
-    private final StringBuilder sql = new StringBuilder(" WHERE ").append(IN_SCOPE);
-    private final List<Value> values = new ArrayList<>();
-
-    Where(Scope scope) {
-      values.add((c, ps, i) -> ps.setBoolean(i, scope.all()));
-      values.add((c, ps, i) -> ps.setArray(i, c.createArrayOf("text", scope.likePatterns())));
-    }
-
-    Where and(String condition, Value... bound) {
-      sql.append(" AND ").append(condition);
-      values.addAll(List.of(bound));
-      return this;
-    }
-
-    /** Binds every value from index 1; returns the next free index. */
-    int bind(Connection c, PreparedStatement ps) throws SQLException {
-      int i = 1;
-      for (Value v : values) {
-        v.bind(c, ps, i++);
-      }
-      return i;
-    }
-
-    @Override
-    public String toString() {
-      return sql.toString();
-    }
-  }
-
-  private static Where where(EventQuery q) {
-    Where w = new Where(q.scope());
-    if (q.bbox() != null) {
-      EventQuery.BoundingBox b = q.bbox();
-      w.and(
-          "ST_Intersects(e.location, ST_MakeEnvelope(?, ?, ?, ?, 4326))",
-          (c, ps, i) -> ps.setDouble(i, b.west()),
-          (c, ps, i) -> ps.setDouble(i, b.south()),
-          (c, ps, i) -> ps.setDouble(i, b.east()),
-          (c, ps, i) -> ps.setDouble(i, b.north()));
-    }
-    if (q.areaPath() != null) {
-      w.and("e.path LIKE ?", (c, ps, i) -> ps.setString(i, Scope.subtreePattern(q.areaPath())));
-    }
-    if (!q.ids().isEmpty()) {
-      Long[] ids = q.ids().toArray(Long[]::new);
-      w.and("e.id = ANY(?)", (c, ps, i) -> ps.setArray(i, c.createArrayOf("bigint", ids)));
-    }
-    if (!q.types().isEmpty()) {
-      String[] types = q.types().toArray(String[]::new);
-      w.and("e.type = ANY(?)", (c, ps, i) -> ps.setArray(i, c.createArrayOf("text", types)));
-    }
-    if (!q.statuses().isEmpty()) {
-      String[] codes = q.statuses().stream().map(EventStatus::code).toArray(String[]::new);
-      w.and("e.status = ANY(?)", (c, ps, i) -> ps.setArray(i, c.createArrayOf("text", codes)));
-    }
-    if (q.from() != null) {
-      w.and("e.reported_at >= ?", (c, ps, i) -> ps.setTimestamp(i, Timestamp.from(q.from())));
-    }
-    if (q.to() != null) {
-      w.and("e.reported_at < ?", (c, ps, i) -> ps.setTimestamp(i, Timestamp.from(q.to())));
-    }
-    if (q.overdueOnly()) {
-      Timestamp now = Timestamp.from(q.now());
-      w.and(OVERDUE, (c, ps, i) -> ps.setTimestamp(i, now), (c, ps, i) -> ps.setTimestamp(i, now));
-    }
-    return w;
-  }
-
-  // --- plumbing ---
-
-  private static int bindScope(Connection c, PreparedStatement ps, int i, Scope scope)
-      throws SQLException {
-    ps.setBoolean(i++, scope.all());
-    ps.setArray(i++, c.createArrayOf("text", scope.likePatterns()));
-    return i;
-  }
-
-  private static void bindLong(PreparedStatement ps, int i, Long v) throws SQLException {
-    if (v == null) {
-      ps.setNull(i, Types.BIGINT);
-    } else {
-      ps.setLong(i, v);
-    }
-  }
-
-  private static Timestamp timestamp(Instant t) {
-    return t == null ? null : Timestamp.from(t);
-  }
-
-  private static Instant instant(ResultSet rs, String column) throws SQLException {
-    Timestamp t = rs.getTimestamp(column);
-    return t == null ? null : t.toInstant();
-  }
-
-  private static List<Event> readAll(PreparedStatement ps) throws SQLException {
-    List<Event> rows = new ArrayList<>();
-    try (ResultSet rs = ps.executeQuery()) {
-      while (rs.next()) {
-        rows.add(event(rs));
-      }
-    }
-    return rows;
-  }
-
-  private static Event event(ResultSet rs) throws SQLException {
-    return new Event(
-        rs.getLong("id"),
-        rs.getString("type"),
-        EventStatus.ofCode(rs.getString("status")).orElseThrow(),
-        Severity.ofCode(rs.getString("severity")).orElseThrow(),
-        rs.getDouble("lon"),
-        rs.getDouble("lat"),
-        rs.getString("input_crs"),
-        instant(rs, "occurred_at"),
-        instant(rs, "reported_at"),
-        instant(rs, "updated_at"),
-        new Deadlines(instant(rs, "due_at"), instant(rs, "escalate_by")),
-        instant(rs, "escalated_at"),
-        instant(rs, "resolved_at"),
-        new Description(
-            rs.getString("what"),
-            rs.getString("where_detail"),
-            rs.getString("who_involved"),
-            rs.getString("since_when")),
-        rs.getString("path"),
-        rs.getString("grid_code"),
-        rs.getObject("boundary_version", Integer.class),
-        rs.getString("source"),
-        new Reporter(
-            rs.getObject("reporter_account_id", Long.class),
-            rs.getString("reporter_name"),
-            rs.getString("reporter_phone"),
-            rs.getString("reporter_email")),
-        rs.getString("media_url"),
-        rs.getObject("duplicate_of", Long.class),
-        rs.getString("reject_reason"));
   }
 
   private static RuntimeException failure(SQLException e) {

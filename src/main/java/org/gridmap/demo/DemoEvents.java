@@ -279,15 +279,16 @@ public final class DemoEvents {
 
   private static double metres(DemoEvent e, double[] at) {
     double dy = (e.lat() - at[1]) * 110_540;
-    double dx = (e.lon() - at[0]) * 111_320 * Math.cos(Math.toRadians(at[1]));
-    return Math.hypot(dx, dy);
+    double dx = (e.lon() - at[0]) * 111_320 * StrictMath.cos(StrictMath.toRadians(at[1]));
+    return StrictMath.hypot(dx, dy);
   }
 
   private double[] near(Hotspot h) {
     NewArea grid = grids.stream().filter(g -> g.code().equals(h.gridCode())).findFirst().get();
     Coordinate centre = InteriorPointArea.getInteriorPoint(grid.boundary());
-    double dy = random.nextGaussian() * h.sigmaM() / 110_540;
-    double dx = random.nextGaussian() * h.sigmaM() / (111_320 * Math.cos(Math.toRadians(centre.y)));
+    double dy = gaussian() * h.sigmaM() / 110_540;
+    double dx =
+        gaussian() * h.sigmaM() / (111_320 * StrictMath.cos(StrictMath.toRadians(centre.y)));
     return new double[] {centre.x + dx, centre.y + dy};
   }
 
@@ -322,7 +323,17 @@ public final class DemoEvents {
   }
 
   private double exponential(double mean) {
-    return -mean * Math.log(1 - random.nextDouble());
+    return -mean * StrictMath.log(1 - random.nextDouble());
+  }
+
+  /**
+   * A standard normal draw (Box-Muller) with {@link StrictMath}, so that the file is the same bit
+   * for bit on every JVM.
+   */
+  private double gaussian() {
+    double u = 1 - random.nextDouble();
+    double v = random.nextDouble();
+    return StrictMath.sqrt(-2 * StrictMath.log(u)) * StrictMath.cos(2 * StrictMath.PI * v);
   }
 
   private static Duration hours(double h) {

@@ -1,14 +1,18 @@
 package org.gridmap;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
+import java.nio.file.Path;
 import java.time.Clock;
 import java.time.Duration;
+import java.time.ZoneId;
 import java.util.Arrays;
 import java.util.List;
 import java.util.Map;
 import org.gridmap.access.PublicCounts;
+import org.gridmap.access.Role;
 import org.gridmap.account.AccountRoutes;
 import org.gridmap.account.Accounts;
+import org.gridmap.account.NewAccount;
 import org.gridmap.account.PasswordHasher;
 import org.gridmap.account.PostgresAccountRepository;
 import org.gridmap.account.UserCommand;
@@ -16,22 +20,31 @@ import org.gridmap.analytics.Analytics;
 import org.gridmap.analytics.AnalyticsRoutes;
 import org.gridmap.analytics.EventTable;
 import org.gridmap.analytics.PostgresEventDensity;
+import org.gridmap.area.Area;
 import org.gridmap.area.AreaLayers;
+import org.gridmap.area.AreaQuery;
 import org.gridmap.area.AreaRepository;
 import org.gridmap.area.AreaRoutes;
 import org.gridmap.area.HibernateAreaRepository;
 import org.gridmap.audit.AuditRoutes;
 import org.gridmap.audit.PostgresAuditLog;
 import org.gridmap.bench.Bench;
+import org.gridmap.bench.EventsBench;
 import org.gridmap.config.AppConfig;
 import org.gridmap.config.AppConfig.Option;
 import org.gridmap.db.Database;
 import org.gridmap.db.Orm;
 import org.gridmap.demo.DemoAccounts;
+import org.gridmap.demo.DemoEventLoader;
 import org.gridmap.demo.DemoGenerator;
 import org.gridmap.demo.DemoLoader;
 import org.gridmap.demo.DemoRegisterLoader;
 import org.gridmap.error.DomainException;
+import org.gridmap.event.EventRoutes;
+import org.gridmap.event.Events;
+import org.gridmap.event.PhotoStore;
+import org.gridmap.event.PlaceHazardEvents;
+import org.gridmap.event.PostgresEventRepository;
 import org.gridmap.http.Access;
 import org.gridmap.http.Guard;
 import org.gridmap.http.HttpServer;
@@ -53,7 +66,8 @@ import org.gridmap.locate.LocateRoutes;
 import org.gridmap.locate.PostgresBoundarySource;
 import org.gridmap.ogc.FeatureRoutes;
 import org.gridmap.ogc.OgcRoutes;
-import org.gridmap.place.HazardReporter;
+import org.gridmap.open311.Open311Mapping;
+import org.gridmap.open311.Open311Routes;
 import org.gridmap.place.KeyPlaces;
 import org.gridmap.place.PlaceRoutes;
 import org.gridmap.place.PostgresPlaceRepository;
@@ -107,8 +121,12 @@ public final class GridMapApp implements AutoCloseable {
                               (generates its data in a scratch schema, drops it afterwards)
         import-buildings FILE [--crs CRS] [--format csv|geojson]
                               import buildings (all or nothing) with a progress bar
-        generate-demo [FILE]  regenerate the demo files in geodata/ from the demo generator
-                              (with FILE: only the demo areas, into FILE)
+        bench events [--seconds N] [--clients N]
+                              event creation from concurrent HTTP clients against an in-process
+                              server: events/s, p50/p99, stored == acknowledged
+        generate-demo [FILE [EVENTS]]
+                              regenerate the demo files in geodata/ from the demo generator
+                              (with FILE: only the demo areas and events, into FILE and EVENTS)
       """;
 
   /** The domain objects over one database, shared by the server and the commands. */
@@ -125,7 +143,9 @@ public final class GridMapApp implements AutoCloseable {
       KeyPlaces places,
       RegisterStats stats,
       Surveys surveys,
-      CurrentGridIndex index)
+      CurrentGridIndex index,
+      PostgresEventRepository eventStore,
+      Events events)
       implements AutoCloseable {
 
     static Core open(AppConfig config) {
@@ -151,6 +171,17 @@ public final class GridMapApp implements AutoCloseable {
         // index of the current boundaries; bulk paths use the same rule in one SQL statement.
         CurrentGridIndex grids = new CurrentGridIndex(new PostgresBoundarySource(database));
         grids.refresh();
+        PostgresEventRepository eventStore = new PostgresEventRepository(database, audit);
+        Events events =
+            new Events(
+                eventStore,
+                grids,
+                new PhotoStore(
+                    Path.of(config.get(Option.MEDIA_DIR)), config.getLong(Option.MAX_PHOTO_BYTES)),
+                clock,
+                Duration.ofHours(config.getLong(Option.MAJOR_ESCALATION_HOURS)),
+                config.getInt(Option.DUPLICATE_RADIUS_M),
+                Duration.ofDays(config.getLong(Option.DUPLICATE_DAYS)));
         PostgresBuildingRepository buildings = new PostgresBuildingRepository(database, audit);
         PostgresPlaceRepository places = new PostgresPlaceRepository(database, audit);
         return new Core(
@@ -163,11 +194,13 @@ public final class GridMapApp implements AutoCloseable {
             accounts,
             new StaffDirectory(new PostgresStaffRepository(database, audit), areas),
             new Buildings(buildings, areas, grids),
-            // Safety-hazard events come with the events module; until then none is made.
-            new KeyPlaces(places, areas, grids, HazardReporter.PENDING, clock),
+            // an inspection that finds hazards may report a safety-hazard event at the place
+            new KeyPlaces(places, areas, grids, new PlaceHazardEvents(events), clock),
             new RegisterStats(buildings, places, areas, clock),
             new Surveys(new PostgresSurveyRepository(database, audit), areas, clock),
-            grids);
+            grids,
+            eventStore,
+            events);
       } catch (RuntimeException e) {
         database.close();
         throw e;
@@ -256,7 +289,9 @@ public final class GridMapApp implements AutoCloseable {
                       !isId(id) || core.places().inScopeOrUnknown(caller, Long.parseLong(id)),
                   Access.Scoped.CAMPAIGN_ID,
                   (caller, id) ->
-                      !isId(id) || core.surveys().inScopeOrUnknown(caller, Long.parseLong(id))),
+                      !isId(id) || core.surveys().inScopeOrUnknown(caller, Long.parseLong(id)),
+                  Access.Scoped.EVENT_ID,
+                  (caller, id) -> !isId(id) || core.events().visibleTo(caller, Long.parseLong(id))),
               config.getLong(Option.MAX_BODY_BYTES),
               config.getBoolean(Option.TRUST_PROXY));
       LayerCatalogue catalogue =
@@ -268,6 +303,8 @@ public final class GridMapApp implements AutoCloseable {
           new TileCache(
               new PostgresTileStore(core.database()), config.getLong(Option.TILE_CACHE_MB) << 20);
       long importMax = config.getLong(Option.IMPORT_MAX_BYTES);
+      ZoneId zone = timeZone(config);
+      long maxPhotoBytes = config.getLong(Option.MAX_PHOTO_BYTES);
       RouteTable table =
           new RouteTable(
               new RouteTable.Handlers(
@@ -298,13 +335,29 @@ public final class GridMapApp implements AutoCloseable {
                   new StatsRoutes(
                       core.stats(), new PublicCounts(config.getInt(Option.SMALL_COUNT))),
                   new PlaceRoutes(core.places(), guard, core.mapper()),
-                  new SurveyRoutes(core.surveys(), guard, core.mapper())),
-              importMax);
+                  new SurveyRoutes(core.surveys(), guard, core.mapper()),
+                  new EventRoutes(
+                      core.events(),
+                      core.areas(),
+                      guard,
+                      core.mapper(),
+                      zone,
+                      new PublicCounts(config.getInt(Option.SMALL_COUNT))),
+                  new Open311Routes(
+                      core.events(),
+                      new Open311Mapping(core.events(), core.areas(), zone),
+                      guard,
+                      zone)),
+              importMax,
+              maxPhotoBytes);
       HttpServer server =
           new HttpServer(
                   config.get(Option.HOST),
                   config.getInt(Option.PORT),
-                  Math.max(Math.max(config.getLong(Option.MAX_BODY_BYTES), 16L << 20), importMax),
+                  Math.max(
+                      Math.max(
+                          Math.max(config.getLong(Option.MAX_BODY_BYTES), 16L << 20), importMax),
+                      maxPhotoBytes),
                   core.mapper(),
                   guard,
                   table.routes())
@@ -340,6 +393,7 @@ public final class GridMapApp implements AutoCloseable {
         loaded > 0
             ? "Loaded " + loaded + " demo areas"
             : "Database already has areas; demo areas not loaded");
+    core.index().refresh(); // demo events and places are assigned through the index
     long started = System.nanoTime();
     var registers =
         new DemoRegisterLoader(
@@ -359,6 +413,17 @@ public final class GridMapApp implements AutoCloseable {
         registers.inspections(),
         registers.staff(),
         registers.campaigns());
+    int events =
+        new DemoEventLoader(
+                core.eventStore(),
+                core.index(),
+                Duration.ofHours(core.config().getLong(Option.MAJOR_ESCALATION_HOURS)),
+                Clock.systemUTC())
+            .loadIfEmpty();
+    log.info(
+        events > 0
+            ? "Loaded " + events + " demo events"
+            : "Database already has events; demo events not loaded");
     List<DemoAccounts.Login> logins = new DemoAccounts(core.accounts()).createIfNone();
     DemoAccounts.print(logins, System.out);
     return logins;
@@ -374,6 +439,15 @@ public final class GridMapApp implements AutoCloseable {
     return demoLogins;
   }
 
+  private static ZoneId timeZone(AppConfig config) {
+    try {
+      return ZoneId.of(config.get(Option.TIME_ZONE));
+    } catch (java.time.DateTimeException e) {
+      throw new AppConfig.ConfigException(
+          Option.TIME_ZONE.env + " must be a time zone such as Asia/Shanghai: " + e.getMessage());
+    }
+  }
+
   public int port() {
     return server.port();
   }
@@ -385,6 +459,61 @@ public final class GridMapApp implements AutoCloseable {
       grids.close();
     }
     core.close();
+  }
+
+  /**
+   * {@code bench events}: starts this server on a free local port against {@code DATABASE_URL} (use
+   * a scratch database), loads the demo towns when it has no areas, creates a bench account with
+   * one API key per client, and runs {@link EventsBench}.
+   */
+  private static int benchEvents(List<String> args) throws InterruptedException {
+    EventsBench.Options options;
+    try {
+      options = EventsBench.Options.parse(args);
+    } catch (IllegalArgumentException e) {
+      System.err.println("bench events: " + e.getMessage());
+      System.err.print(USAGE);
+      return 2;
+    }
+    AppConfig env = AppConfig.fromEnv(System.getenv());
+    int pool = Math.max(env.getInt(Option.DB_POOL_SIZE), options.clients() + 2);
+    AppConfig config =
+        env.with(Option.PORT, "0")
+            .with(Option.HOST, "127.0.0.1")
+            .with(Option.DB_POOL_SIZE, String.valueOf(pool));
+    try (GridMapApp app = start(config, false)) {
+      Core core = app.core;
+      new DemoLoader(core.areas(), core.mapper()).loadIfEmpty();
+      app.grids().refresh(); // events are assigned through the index: let it see the demo towns
+      List<Area> towns = core.areas().list(new AreaQuery("town", null));
+      String username = "bench_" + System.currentTimeMillis();
+      var account =
+          core.accounts()
+              .createFromCommandLine(
+                  new NewAccount(
+                      username,
+                      "压测 bench",
+                      Role.TOWN_LEADER,
+                      towns.stream().map(Area::code).toList(),
+                      null));
+      var login = core.accounts().login(username, account.generatedPassword().toCharArray());
+      List<String> keys = new java.util.ArrayList<>();
+      for (int i = 0; i < options.clients(); i++) {
+        keys.add(core.accounts().createApiKey(login.principal(), "bench " + i, null).key());
+      }
+      return new EventsBench(
+              options,
+              "http://127.0.0.1:" + app.port(),
+              keys,
+              core.database(),
+              core.eventStore()::count,
+              towns.stream()
+                  .map(t -> core.areas().feature(t.code()).orElseThrow().boundary())
+                  .map(b -> b.getEnvelopeInternal())
+                  .toList(),
+              core.index().getClass().getSimpleName())
+          .run(System.out);
+    }
   }
 
   public static void main(String[] args) {
@@ -432,6 +561,9 @@ public final class GridMapApp implements AutoCloseable {
           }
         }
         case "bench" -> {
+          if (!rest.isEmpty() && rest.get(0).equals("events")) {
+            return benchEvents(rest.subList(1, rest.size()));
+          }
           AppConfig config = AppConfig.fromEnv(System.getenv());
           try (Core core = Core.open(config)) {
             return Bench.run(config, core.database(), core.accounts(), rest);

@@ -47,10 +47,10 @@ public record Scope(boolean all, List<String> areaPaths) {
     if (all) {
       return new String[] {"/%"};
     }
-    return areaPaths.stream().map(p -> escapeLike(p) + "%").toArray(String[]::new);
+    return areaPaths.stream().map(Scope::subtreePattern).toArray(String[]::new);
   }
 
-  /** The LIKE pattern of one area's subtree, for {@code path LIKE ?}: {@code /T/C\_1/%}. */
+  /** The LIKE pattern matching an area path and every path below it ({@code /a/b/%}, escaped). */
   public static String subtreePattern(String areaPath) {
     return escapeLike(areaPath) + "%";
   }

@@ -11,6 +11,7 @@ import org.gridmap.access.Principal;
 import org.gridmap.access.Role;
 import org.gridmap.error.DomainException;
 import org.gridmap.http.Guard;
+import org.gridmap.http.JsonBody;
 import org.gridmap.http.Params;
 
 /** Login, logout, the caller's own account and API keys, and account management. */
@@ -30,9 +31,9 @@ public final class AccountRoutes {
 
   /** {@code POST /api/login} {"username","password"} → session cookie and the CSRF token. */
   public void login(Context ctx) {
-    JsonNode body = body(ctx);
-    String username = text(body, "username");
-    String password = text(body, "password");
+    JsonNode body = JsonBody.object(ctx, mapper);
+    String username = JsonBody.text(body, "username");
+    String password = JsonBody.text(body, "password");
     if (password == null) {
       throw DomainException.invalid("invalid_credentials", "username and password are required");
     }
@@ -55,9 +56,9 @@ public final class AccountRoutes {
 
   /** {@code POST /api/me/password} {"current","new"}. */
   public void changePassword(Context ctx) {
-    JsonNode body = body(ctx);
-    String current = text(body, "current");
-    String next = text(body, "new");
+    JsonNode body = JsonBody.object(ctx, mapper);
+    String current = JsonBody.text(body, "current");
+    String next = JsonBody.text(body, "new");
     if (current == null || next == null) {
       throw DomainException.invalid("invalid_field", "'current' and 'new' are required");
     }
@@ -87,7 +88,10 @@ public final class AccountRoutes {
   /** {@code POST /api/me/api-keys} {"name"} → the key, shown this once. */
   public void createApiKey(Context ctx) {
     var created =
-        accounts.createApiKey(Guard.principal(ctx), text(body(ctx), "name"), guard.clientIp(ctx));
+        accounts.createApiKey(
+            Guard.principal(ctx),
+            JsonBody.text(JsonBody.object(ctx, mapper), "name"),
+            guard.clientIp(ctx));
     ctx.status(201).json(Map.of("id", created.id(), "name", created.name(), "key", created.key()));
   }
 
@@ -118,14 +122,14 @@ public final class AccountRoutes {
 
   /** {@code POST /api/accounts} {"username","displayName","role","areas":[..],"password"?}. */
   public void create(Context ctx) {
-    JsonNode body = body(ctx);
+    JsonNode body = JsonBody.object(ctx, mapper);
     NewAccount n =
         new NewAccount(
-            text(body, "username"),
-            text(body, "displayName"),
-            body.hasNonNull("role") ? role(text(body, "role"), "role") : null,
+            JsonBody.text(body, "username"),
+            JsonBody.text(body, "displayName"),
+            body.hasNonNull("role") ? role(JsonBody.text(body, "role"), "role") : null,
             codes(body),
-            text(body, "password"));
+            JsonBody.text(body, "password"));
     var created = accounts.create(Guard.principal(ctx), n, guard.clientIp(ctx));
     Map<String, Object> out = view(created.account());
     if (created.generatedPassword() != null) {
@@ -136,14 +140,14 @@ public final class AccountRoutes {
 
   /** {@code PATCH /api/accounts/{id}} {"displayName"?,"role"?,"areas"?,"disabled"?,"password"?}. */
   public void update(Context ctx) {
-    JsonNode body = body(ctx);
+    JsonNode body = JsonBody.object(ctx, mapper);
     AccountChange change =
         new AccountChange(
-            text(body, "displayName"),
-            body.hasNonNull("role") ? role(text(body, "role"), "role") : null,
+            JsonBody.text(body, "displayName"),
+            body.hasNonNull("role") ? role(JsonBody.text(body, "role"), "role") : null,
             body.has("areas") ? codes(body) : null,
             body.hasNonNull("disabled") ? body.get("disabled").asBoolean() : null,
-            text(body, "password"));
+            JsonBody.text(body, "password"));
     ctx.json(
         view(
             accounts.update(
@@ -151,31 +155,6 @@ public final class AccountRoutes {
   }
 
   // --- parsing and views ---
-
-  private JsonNode body(Context ctx) {
-    try {
-      JsonNode node =
-          ctx.body().isBlank() ? mapper.createObjectNode() : mapper.readTree(ctx.body());
-      if (!node.isObject()) {
-        throw DomainException.invalid("invalid_json", "The request body must be a JSON object");
-      }
-      return node;
-    } catch (com.fasterxml.jackson.core.JsonProcessingException e) {
-      throw DomainException.invalid(
-          "invalid_json", "The request body is not valid JSON: " + e.getOriginalMessage());
-    }
-  }
-
-  private static String text(JsonNode body, String field) {
-    JsonNode v = body.get(field);
-    if (v == null || v.isNull()) {
-      return null;
-    }
-    if (!v.isTextual()) {
-      throw DomainException.invalid("invalid_field", "'" + field + "' must be a string");
-    }
-    return v.asText();
-  }
 
   private static List<String> codes(JsonNode body) {
     JsonNode v = body.get("areas");

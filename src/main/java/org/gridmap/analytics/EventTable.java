@@ -13,7 +13,7 @@ public record EventTable(
     String table, String id, String location, String path, String type, String reportedAt) {
 
   public static final EventTable EVENTS =
-      new EventTable("event", "id", "location", "path", "type_code", "reported_at");
+      new EventTable("event", "id", "location", "path", "type", "reported_at");
 
   public EventTable {
     for (String identifier : new String[] {table, id, location, path, type, reportedAt}) {

@@ -132,7 +132,7 @@ public final class AnalyticsBench {
             id bigserial PRIMARY KEY,
             location geometry(Point, 4326) NOT NULL,
             path text NOT NULL,
-            type_code text NOT NULL,
+            type text NOT NULL,
             reported_at timestamptz NOT NULL)"""
               .formatted(TABLE));
       try (ResultSet rs = s.executeQuery("SELECT count(*) FROM " + TABLE)) {
@@ -149,7 +149,7 @@ public final class AnalyticsBench {
       // 70% spread evenly, 30% in five clusters (Box-Muller normal, sigma about 400 m)
       s.execute(
           """
-          INSERT INTO %1$s (location, path, type_code, reported_at)
+          INSERT INTO %1$s (location, path, type, reported_at)
           SELECT ST_SetSRID(ST_MakePoint(lon, lat), 4326),
                  '/370112101/370112101001/370112101001001/',
                  (ARRAY['fire_hazard','road_damage','illegal_construction'])[1 + (n %% 3)],

@@ -92,7 +92,34 @@ public record AppConfig(Map<Option, String> values) {
     SMALL_COUNT(
         "GRIDMAP_SMALL_COUNT",
         "5",
-        "Public aggregates show counts below this as `<5` (the number follows the setting).");
+        "Public aggregates show counts below this as `<5` (the number follows the setting)."),
+    TIME_ZONE(
+        "GRIDMAP_TIME_ZONE",
+        "Asia/Shanghai",
+        "Zone in which event times are shown (ISO-8601 with its offset) and times without an"
+            + " offset are read; times are stored in UTC."),
+    MAJOR_ESCALATION_HOURS(
+        "GRIDMAP_MAJOR_ESCALATION_HOURS",
+        "4",
+        "A major event must be escalated to the town within this many hours of being reported,"
+            + " else it is overdue."),
+    DUPLICATE_RADIUS_M(
+        "GRIDMAP_DUPLICATE_RADIUS_M",
+        "50",
+        "A new event lists open events of its type within this many metres as"
+            + " `possibleDuplicates` ..."),
+    DUPLICATE_DAYS(
+        "GRIDMAP_DUPLICATE_DAYS",
+        "7",
+        "... if reported at most this many days before it; both limits apply together."),
+    MEDIA_DIR(
+        "GRIDMAP_MEDIA_DIR",
+        ".gridmap/media",
+        "Folder where event photos are stored as files named by their SHA-256."),
+    MAX_PHOTO_BYTES(
+        "GRIDMAP_MAX_PHOTO_BYTES",
+        "10485760",
+        "Largest event photo accepted (413 beyond); only JPEG, PNG and WebP (415 otherwise).");
 
     public final String env;
     public final String defaultValue;

@@ -30,6 +30,7 @@ import org.locationtech.jts.geom.Polygon;
  */
 public final class DemoGenerator {
   static final Path DEFAULT_OUTPUT = Path.of("geodata", "demo-areas.geojson");
+  static final Path DEFAULT_EVENTS = Path.of("geodata", "demo-events.csv");
 
   private static final int MAX_TILINGS = 200;
   private static final int GROUPINGS_PER_TILING = 2_000;
@@ -37,12 +38,13 @@ public final class DemoGenerator {
   private DemoGenerator() {}
 
   /**
-   * Writes the demo areas to {@code args[0]}; without an argument, writes the areas to {@code
-   * geodata/demo-areas.geojson} and the registers (buildings, key places, staff, surveys) next to
-   * them.
+   * Writes the demo areas to {@code args[0]} (default {@code geodata/demo-areas.geojson}) and the
+   * demo events in them to {@code args[1]} (default {@code geodata/demo-events.csv}); without an
+   * argument, also the registers (buildings, key places, staff, surveys) next to them.
    */
   public static void main(String[] args) {
     Path output = args.length > 0 ? Path.of(args[0]) : DEFAULT_OUTPUT;
+    Path eventsOutput = args.length > 1 ? Path.of(args[1]) : DEFAULT_EVENTS;
     List<DemoArea> areas = generate();
     if (args.length == 0) {
       DemoRegisters registers = DemoRegisters.generate(areas);
@@ -59,16 +61,38 @@ public final class DemoGenerator {
               + " survey changes to "
               + DEFAULT_OUTPUT.getParent());
     }
+    write(output, DemoGeoJson.featureCollection(areas));
+    System.out.println("Wrote " + areas.size() + " demo areas to " + output);
+    List<DemoEvents.DemoEvent> events = DemoEvents.generate(asNewAreas(areas));
+    write(eventsOutput, DemoEventFile.write(events));
+    System.out.println("Wrote " + events.size() + " demo events to " + eventsOutput);
+  }
+
+  static List<org.gridmap.area.NewArea> asNewAreas(List<DemoArea> areas) {
+    return areas.stream()
+        .map(
+            a ->
+                new org.gridmap.area.NewArea(
+                    a.code(),
+                    a.name(),
+                    a.nameEn(),
+                    a.kind(),
+                    a.level(),
+                    a.parentCode(),
+                    a.boundary()))
+        .toList();
+  }
+
+  private static void write(Path output, String text) {
     try {
       Path parent = output.toAbsolutePath().getParent();
       if (parent != null) {
         Files.createDirectories(parent);
       }
-      Files.writeString(output, DemoGeoJson.featureCollection(areas), StandardCharsets.UTF_8);
+      Files.writeString(output, text, StandardCharsets.UTF_8);
     } catch (IOException e) {
       throw new UncheckedIOException("cannot write " + output, e);
     }
-    System.out.println("Wrote " + areas.size() + " demo areas to " + output);
   }
 
   /**

@@ -30,7 +30,12 @@ public record Access(boolean isPublic, Set<Role> roles, Scoped scopedBy) {
      * {@code {campaign}}: the campaign's area and the caller's scope must overlap (a grid worker
      * takes part in a town's campaign); its records are then filtered by scope in the query.
      */
-    CAMPAIGN_ID("campaign");
+    CAMPAIGN_ID("campaign"),
+    /**
+     * {@code {id}} is an event id: the event's stored area path must lie in the caller's scope
+     * (unassigned events: admins only).
+     */
+    EVENT_ID("id");
 
     public final String param;
 

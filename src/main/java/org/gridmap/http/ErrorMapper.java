@@ -81,14 +81,26 @@ public final class ErrorMapper {
   }
 
   private static final String WRITTEN = "gridmap.error-written";
+  private static final String OPEN311_PREFIX = "/open311/";
 
   /** True when this request's error answer was already written by the mapping. */
   static boolean wasWritten(Context ctx) {
     return Boolean.TRUE.equals(ctx.attribute(WRITTEN));
   }
 
+  /**
+   * Writes an error answer. Under {@code /open311/} it takes the GeoReport v2 form, an array {@code
+   * [{"code": status, "description": message}]}; everywhere else {@code {"error","message"}}.
+   */
   public static void write(Context ctx, int status, String code, String message, Object details) {
     ctx.attribute(WRITTEN, true);
+    if (ctx.path().startsWith(OPEN311_PREFIX)) {
+      Map<String, Object> error = new LinkedHashMap<>();
+      error.put("code", status);
+      error.put("description", message);
+      ctx.status(status).json(List.of(error));
+      return;
+    }
     Map<String, Object> body = new LinkedHashMap<>();
     body.put("error", code);
     body.put("message", message);

@@ -18,11 +18,13 @@ import org.gridmap.account.AccountRoutes;
 import org.gridmap.analytics.AnalyticsRoutes;
 import org.gridmap.area.AreaRoutes;
 import org.gridmap.audit.AuditRoutes;
+import org.gridmap.event.EventRoutes;
 import org.gridmap.http.Access.Scoped;
 import org.gridmap.http.RateLimiter.Bucket;
 import org.gridmap.locate.LocateRoutes;
 import org.gridmap.ogc.FeatureRoutes;
 import org.gridmap.ogc.OgcRoutes;
+import org.gridmap.open311.Open311Routes;
 import org.gridmap.place.PlaceRoutes;
 import org.gridmap.register.BuildingRoutes;
 import org.gridmap.register.StatsRoutes;
@@ -58,9 +60,11 @@ public final class RouteTable {
       BuildingRoutes buildings,
       StatsRoutes stats,
       PlaceRoutes places,
-      SurveyRoutes survey) {}
+      SurveyRoutes survey,
+      EventRoutes events,
+      Open311Routes open311) {}
 
-  public RouteTable(Handlers h, long importMaxBytes) {
+  public RouteTable(Handlers h, long importMaxBytes, long maxPhotoBytes) {
     Access managers = roles(ADMIN, TOWN_LEADER, COMMUNITY_LEADER);
     Access townManagers = roles(ADMIN, TOWN_LEADER);
     Access staffScope = staff().scopedBy(Scoped.STAFF_ID);
@@ -80,6 +84,8 @@ public final class RouteTable {
     BuildingRoutes buildings = h.buildings();
     PlaceRoutes places = h.places();
     SurveyRoutes survey = h.survey();
+    EventRoutes events = h.events();
+    Open311Routes open311 = h.open311();
     this.routes =
         List.of(
             get("/health", PUBLIC, system::health),
@@ -125,6 +131,33 @@ public final class RouteTable {
                 .maxBody(16_384),
             // the audit trail: read-only, admins only
             get("/api/audit", roles(ADMIN), h.audit()::list),
+            // events: staff only, scoped inside the query or by the event's stored area path
+            get("/api/event-types", staff(), events::types),
+            get("/api/events", staff(), events::list),
+            post("/api/events", staff(), events::create).maxBody(65_536),
+            get("/api/events/{id}", staff().scopedBy(Scoped.EVENT_ID), events::get),
+            post(
+                    "/api/events/{id}/transitions",
+                    staff().scopedBy(Scoped.EVENT_ID),
+                    events::transition)
+                .maxBody(16_384),
+            // unassigned events (outside every grid) are placed by admins
+            post("/api/events/{id}/place", roles(ADMIN), events::place).maxBody(4096),
+            post("/api/events/{id}/photos", staff().scopedBy(Scoped.EVENT_ID), events::addPhoto)
+                .maxBody(maxPhotoBytes),
+            get("/api/events/{id}/photos/{hash}", staff().scopedBy(Scoped.EVENT_ID), events::photo),
+            get("/api/stats/events", staff(), events::stats),
+            // the public sees events only as aggregates with small counts suppressed ...
+            get("/api/public/stats/events", PUBLIC, events::publicStats),
+            // ... and through Open311 GeoReport v2: public types, no personal fields
+            get("/open311/v2/discovery.json", PUBLIC, open311::discovery),
+            get("/open311/v2/services.json", PUBLIC, open311::services),
+            get("/open311/v2/services/{serviceCode}.json", PUBLIC, open311::service),
+            get("/open311/v2/requests.json", PUBLIC, open311::list),
+            post("/open311/v2/requests.json", PUBLIC, open311::create)
+                .limited(Bucket.REPORT)
+                .maxBody(16_384),
+            get("/open311/v2/requests/{requestId}.json", PUBLIC, open311::get),
             // hazard density and Gi* hot spots for the leader view, in the caller's scope
             get("/api/analytics/heat", staff(), analytics::heat),
             get("/api/analytics/hotspots", staff(), analytics::hotspots),

@@ -49,20 +49,20 @@ public final class RegisterLayers implements LayerSource {
           Layer.builder("survey")
               .title("违建摸排 Illegal-construction survey")
               .description(
-                  "Survey status of every building in the most recent campaign (not_visited,"
-                      + " registered, compliant, imperfect_procedures, under_rectification,"
-                      + " rectified, demolished)")
+                  "Survey status of every building in each campaign (not_visited, registered,"
+                      + " compliant, imperfect_procedures, under_rectification, rectified,"
+                      + " demolished); filter with ?campaign=ID; feature id = campaign:building")
               .internal()
               .geometry(GeometryKind.POINT)
               .table(
                   new Layer.Table(
                       "survey_status",
-                      "campaign_id = (SELECT max(id) FROM survey_campaign)",
+                      null,
                       List.of(),
-                      "building_id::text",
+                      "campaign_id::text || ':' || building_id::text",
                       "geom",
                       "path"))
-              .property(new Property("campaign", "campaign_id", PropertyType.INTEGER, false))
+              .property(Property.text("campaign", "campaign_id::text").filterable())
               .property(Property.text("status", "status").filterable())
               .property(Property.text("address", "address"))
               .property(Property.text("grid", "grid_code").filterable())

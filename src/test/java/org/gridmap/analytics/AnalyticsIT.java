@@ -83,7 +83,7 @@ class AnalyticsIT {
                 SELECT g.i, g.j, count(*)
                   FROM ST_SquareGrid(?, ST_Transform(ST_MakeEnvelope(117.06, 36.63, 117.18, 36.71, 4326), 3857)) g
                   JOIN event e ON ST_Intersects(g.geom, ST_Transform(e.location, 3857))
-                 WHERE e.type_code = ?
+                 WHERE e.type = ?
                    AND e.location && ST_MakeEnvelope(117.06, 36.63, 117.18, 36.71, 4326)
                  GROUP BY g.i, g.j""")) {
       ps.setDouble(1, CellGrid.ofZoom(zoom).size());
@@ -167,7 +167,7 @@ class AnalyticsIT {
   private static long count(String pathPattern) {
     try (Connection c = DriverManager.getConnection(TestDatabase.url());
         PreparedStatement ps =
-            c.prepareStatement("SELECT count(*) FROM event WHERE type_code = ? AND path LIKE ?")) {
+            c.prepareStatement("SELECT count(*) FROM event WHERE type = ? AND path LIKE ?")) {
       ps.setString(1, TYPE);
       ps.setString(2, pathPattern);
       try (ResultSet rs = ps.executeQuery()) {

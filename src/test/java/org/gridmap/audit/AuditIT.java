@@ -112,6 +112,60 @@ class AuditIT {
   }
 
   @Test
+  void event_reports_transitions_and_photos_are_recorded_with_their_author() {
+    Caller leader = app.loginDemo("heshan_leader");
+    double[] p = org.gridmap.event.EventFixturesAccess.interiorPoint("370112101002003");
+    HttpResponse<String> created =
+        leader.post(
+            "/api/events",
+            "{\"type\":\"other\",\"location\":{\"lon\":"
+                + p[0]
+                + ",\"lat\":"
+                + p[1]
+                + "},\"occurredAt\":\"2026-11-01T08:00:00+08:00\","
+                + "\"description\":{\"what\":\"路灯不亮\"},"
+                + "\"reporter\":{\"name\":\"审计测试\",\"phone\":\"17000000001\"}}");
+    assertEquals(201, created.statusCode(), created.body());
+    String id = leader.json(created).get("id").asText();
+    assertEquals(
+        200,
+        leader
+            .post("/api/events/" + id + "/transitions", "{\"to\":\"accepted\",\"note\":\"已派单\"}")
+            .statusCode());
+
+    Caller admin = app.loginDemo("demo_admin");
+    JsonNode log = admin.json(admin.get("/api/audit?entity=event&entityId=" + id));
+    assertEquals(2, log.get("total").asInt(), log.toString());
+    JsonNode transition = log.get("items").get(0);
+    JsonNode create = log.get("items").get(1);
+    assertEquals("event.create", create.get("action").asText());
+    assertEquals("heshan_leader", create.get("actor").asText());
+    assertEquals("other", create.get("changes").get("type").get("after").asText());
+    assertEquals("370112101002003", create.get("changes").get("grid").get("after").asText());
+    assertEquals("event.transition", transition.get("action").asText());
+    assertEquals("heshan_leader", transition.get("actor").asText());
+    assertEquals("reported", transition.get("changes").get("status").get("before").asText());
+    assertEquals("accepted", transition.get("changes").get("status").get("after").asText());
+    assertEquals("已派单", transition.get("detail").get("note").asText());
+    assertTrue(!log.toString().contains("17000000001"), "reporter contacts stay out of the log");
+
+    Caller open311 = app.anonymous();
+    HttpResponse<String> resident =
+        app.send(
+            java.net.http.HttpRequest.newBuilder(
+                    java.net.URI.create(app.baseUrl() + "/open311/v2/requests.json"))
+                .header("Content-Type", "application/x-www-form-urlencoded")
+                .POST(
+                    java.net.http.HttpRequest.BodyPublishers.ofString(
+                        "service_code=other&lat=" + p[1] + "&long=" + p[0] + "&description=x"))
+                .build());
+    assertEquals(201, resident.statusCode(), resident.body());
+    String rid = open311.json(resident).get(0).get("service_request_id").asText();
+    JsonNode publicLog = admin.json(admin.get("/api/audit?entity=event&entityId=" + rid));
+    assertEquals("public", publicLog.get("items").get(0).get("actor").asText());
+  }
+
+  @Test
   void demo_accounts_are_in_the_log_as_written_by_the_command_line() {
     Caller admin = app.loginDemo("demo_admin");
     JsonNode log = admin.json(admin.get("/api/audit?action=account.create&size=500"));

@@ -88,6 +88,8 @@ class AccessMatrixIT {
   void every_route_answers_every_role_as_its_rule_declares() {
     Map<String, Long> accountIds = accountIds();
     Map<String, String> targets = registerTargets();
+    accountIds.put(IN_SCOPE_EVENT, eventIn(HESHAN_GRID));
+    accountIds.put(OUT_OF_SCOPE_EVENT, eventIn(XUZHUANG));
     List<String> failures = new ArrayList<>();
     int checked = 0;
     for (Who who : CALLERS) {
@@ -149,7 +151,13 @@ class AccessMatrixIT {
     return who.role() == null ? app.anonymous() : app.loginDemo(who.name());
   }
 
-  /** In scope: targets under Heshan's Heping community; out of scope: Xuzhuang. */
+  private static final String IN_SCOPE_EVENT = "(event in Heping grid 1)";
+  private static final String OUT_OF_SCOPE_EVENT = "(event in Xuzhuang)";
+
+  /**
+   * In scope: targets under Heshan's Heping community (grid 1 for events, so that its grid worker
+   * may see them); out of scope: Xuzhuang.
+   */
   private static String substitute(
       String path, boolean inScope, Map<String, Long> ids, Map<String, String> targets) {
     Matcher m = Pattern.compile("\\{([A-Za-z]+)}").matcher(path);
@@ -159,7 +167,10 @@ class AccessMatrixIT {
           switch (m.group(1)) {
             case "code" -> inScope ? HESHAN_GRID : XUZHUANG;
             case "id" ->
-                String.valueOf(inScope ? ids.get("heping_grid1") : ids.get("xuzhuang_leader"));
+                path.startsWith("/api/events/")
+                    ? String.valueOf(ids.get(inScope ? IN_SCOPE_EVENT : OUT_OF_SCOPE_EVENT))
+                    : String.valueOf(
+                        inScope ? ids.get("heping_grid1") : ids.get("xuzhuang_leader"));
             case "collection" -> "grids";
             case "fid" -> inScope ? HESHAN_GRID : XUZHUANG;
             case "z" -> String.valueOf(HESHAN_TILE.z());
@@ -168,6 +179,9 @@ class AccessMatrixIT {
             case "keyId", "attachmentId" -> "987654321";
             case "staffId", "buildingId", "placeId", "campaign" ->
                 targets.get(m.group(1) + (inScope ? ":in" : ":out"));
+            case "hash" -> "0".repeat(64);
+            case "serviceCode" -> "safety_hazard";
+            case "requestId" -> String.valueOf(ids.get(IN_SCOPE_EVENT));
             default ->
                 throw new AssertionError(
                     "the matrix does not know path parameter {" + m.group(1) + "} of " + path);
@@ -176,6 +190,14 @@ class AccessMatrixIT {
     }
     m.appendTail(out);
     return out.toString();
+  }
+
+  /** A demo event stored in the area (the demo events are loaded with the demo towns). */
+  private long eventIn(String area) {
+    Caller admin = app.loginDemo("demo_admin");
+    HttpResponse<String> r = admin.get("/api/events?size=1&area=" + area);
+    assertEquals(200, r.statusCode(), r.body());
+    return admin.json(r).get("items").get(0).get("id").asLong();
   }
 
   private Map<String, Long> accountIds() {

@@ -3,16 +3,21 @@ package org.gridmap.http;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
+import java.io.IOException;
 import java.net.http.HttpResponse;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
 import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Set;
 import java.util.regex.Matcher;
 import java.util.regex.Pattern;
+import java.util.stream.Collectors;
 import org.gridmap.testing.RegisterFixtures;
 import org.gridmap.testing.TestApp;
 import org.gridmap.testing.TestApp.Caller;
+import org.gridmap.testing.TestDatabase;
 import org.junit.jupiter.api.Test;
 
 /**
@@ -36,7 +41,10 @@ class PrivacyIT {
           Pattern.compile("argon2|password|passwordHash|csrf", Pattern.CASE_INSENSITIVE),
           Pattern.compile("[A-Za-z0-9._%+-]+@[A-Za-z0-9.-]+\\.[A-Za-z]{2,}"),
           Pattern.compile("(?<!\\d)\\d{17}[\\dXx](?!\\d)"),
-          Pattern.compile("身份证|idNumber|id_number|residentName|resident_name"));
+          Pattern.compile("身份证|idNumber|id_number|residentName|resident_name"),
+          // the residents who reported the demo events (synthetic names; phones and e-mails are
+          // caught by the patterns above)
+          demoReporterNames());
 
   private static final Pattern MOBILE = Pattern.compile("(?<!\\d)1[3-9]\\d{9}(?!\\d)");
 
@@ -50,13 +58,14 @@ class PrivacyIT {
   @Test
   void public_routes_expose_no_personal_fields() {
     StaffPrivacy staff = staffPrivacy();
+    List<String> requestIds = openRequestIds();
     List<String> scanned = new ArrayList<>();
     List<String> leaks = new ArrayList<>();
     for (Route route : app.routes()) {
       if (!route.access().isPublic() || route.changesState()) {
         continue;
       }
-      for (String path : concretePaths(route.path(), staff)) {
+      for (String path : concretePaths(route.path(), staff, requestIds)) {
         HttpResponse<String> r = app.get(path);
         scanned.add(path + " " + r.statusCode());
         String body = r.body();
@@ -83,11 +92,14 @@ class PrivacyIT {
     assertTrue(
         scanned.stream().anyMatch(s -> s.contains("/staff") && s.endsWith(" 200")),
         "no public staff answer was scanned: " + scanned);
+    assertTrue(
+        scanned.stream().anyMatch(s -> s.startsWith("/open311/v2/requests/") && s.endsWith(" 200")),
+        "no single Open311 request was scanned: " + scanned);
     assertTrue(leaks.isEmpty(), String.join("\n", leaks));
   }
 
   /** Every code, person and place a public route is about, and each with ?area= too. */
-  private List<String> concretePaths(String template, StaffPrivacy staff) {
+  private List<String> concretePaths(String template, StaffPrivacy staff, List<String> requestIds) {
     Set<String> paths = new LinkedHashSet<>();
     for (String code : CODES) {
       String path =
@@ -101,6 +113,12 @@ class PrivacyIT {
       List<String> expanded = new ArrayList<>();
       if (path.contains("{staffId}")) {
         staff.ids().forEach(id -> expanded.add(path.replace("{staffId}", String.valueOf(id))));
+      } else if (path.contains("{serviceCode}")) {
+        for (String service : List.of("safety_hazard", "fire_hazard", "illegal_construction")) {
+          expanded.add(path.replace("{serviceCode}", service));
+        }
+      } else if (path.contains("{requestId}")) {
+        requestIds.forEach(id -> expanded.add(path.replace("{requestId}", id)));
       } else if (path.contains("{placeId}")) {
         placeIds().forEach(id -> expanded.add(path.replace("{placeId}", String.valueOf(id))));
       } else {
@@ -160,5 +178,33 @@ class PrivacyIT {
     privatePhones.removeAll(publicPhones);
     assertTrue(privatePhones.contains("17000009911") && privateNames.contains("隐私甲警官"));
     return new StaffPrivacy(publicPhones, privatePhones, privateNames, ids);
+  }
+
+  /** Open311 requests from the demo, many of whose reporters left a name, phone or e-mail. */
+  private List<String> openRequestIds() {
+    JsonNode list = app.getJson("/open311/v2/requests.json");
+    List<String> ids = new ArrayList<>();
+    list.forEach(r -> ids.add(r.get("service_request_id").asText()));
+    assertTrue(ids.size() > 100, "the demo should have public requests in the last 90 days");
+    return ids.subList(0, 20);
+  }
+
+  /** Every reporter name in the committed demo events, as one alternation. */
+  private static Pattern demoReporterNames() {
+    try {
+      List<String> lines =
+          Files.readAllLines(
+              TestDatabase.projectDir().resolve("geodata/demo-events.csv"), StandardCharsets.UTF_8);
+      Set<String> names =
+          lines.stream()
+              .skip(1)
+              .map(l -> l.split(",", -1)[11])
+              .filter(n -> !n.isEmpty())
+              .collect(Collectors.toCollection(LinkedHashSet::new));
+      assertTrue(names.size() > 50, "demo reporters: " + names.size());
+      return Pattern.compile(names.stream().map(Pattern::quote).collect(Collectors.joining("|")));
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    }
   }
 }

@@ -70,7 +70,7 @@ class OgcApiIT {
     JsonNode collections = app.getJson("/ogc/collections").get("collections");
     List<String> ids = new ArrayList<>();
     collections.forEach(c -> ids.add(c.get("id").asText()));
-    assertEquals(List.of("towns", "communities", "grids"), ids);
+    assertEquals(List.of("towns", "communities", "grids", "places"), ids);
     for (JsonNode c : collections) {
       assertFalse(c.get("title").asText().isBlank());
       assertEquals(OgcRoutes.CRS84, c.at("/crs/0").asText());
@@ -78,11 +78,16 @@ class OgcApiIT {
       JsonNode bbox = c.at("/extent/spatial/bbox/0");
       String level = c.get("id").asText().equals("towns") ? "town" : c.get("id").asText();
       String extent =
-          Db.value(
-              "SELECT concat_ws(',', ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)) FROM (SELECT"
-                  + " ST_Extent(a.boundary) e FROM area a JOIN area_level l ON l.code = a.level"
-                  + " WHERE l.collection = ? AND a.valid_to IS NULL) s",
-              c.get("id").asText());
+          c.get("id").asText().equals("places")
+              ? Db.value(
+                  "SELECT concat_ws(',', ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)) FROM"
+                      + " (SELECT ST_Extent(geom) e FROM key_place WHERE ? = 'places') s",
+                  "places")
+              : Db.value(
+                  "SELECT concat_ws(',', ST_XMin(e), ST_YMin(e), ST_XMax(e), ST_YMax(e)) FROM"
+                      + " (SELECT ST_Extent(a.boundary) e FROM area a JOIN area_level l ON"
+                      + " l.code = a.level WHERE l.collection = ? AND a.valid_to IS NULL) s",
+                  c.get("id").asText());
       String[] expected = extent.split(",");
       for (int i = 0; i < 4; i++) {
         assertEquals(Double.parseDouble(expected[i]), bbox.get(i).asDouble(), 1e-6, level);

@@ -82,7 +82,7 @@ class KeyPlaceIT {
   }
 
   @Test
-  void hazards_found_are_kept_with_the_inspection_and_the_event_is_pending() {
+  void hazards_found_are_kept_with_the_inspection_and_report_a_safety_hazard_event() {
     long place = RegisterFixtures.place(app, admin, "370112101002001");
     HttpResponse<String> r =
         admin.post(
@@ -93,7 +93,10 @@ class KeyPlaceIT {
     JsonNode i = admin.json(r);
     assertEquals("安全出口上锁", i.get("hazards").asText());
     assertTrue(i.get("hazardEventRequested").asBoolean());
-    assertTrue(i.get("hazardEventId").isNull(), "no events module yet: no event is made");
+    String eventId = i.get("hazardEventId").asText();
+    JsonNode event = admin.json(admin.get("/api/events/" + eventId));
+    assertEquals("safety_hazard", event.get("type").asText(), event.toString());
+    assertEquals("370112101002001", event.get("gridCode").asText(), event.toString());
     JsonNode list = admin.json(admin.get("/api/places/" + place + "/inspections"));
     assertEquals("李检查", list.get(0).get("inspector").asText());
     assertEquals(

@@ -38,19 +38,26 @@ class RegisterLayersIT {
   }
 
   @Test
-  void the_survey_layer_shows_the_latest_campaign_in_scope() {
+  void the_survey_layer_shows_a_campaign_within_scope() {
     Caller xuzhuang = app.loginDemo("xuzhuang_leader");
-    JsonNode page = xuzhuang.json(xuzhuang.get("/ogc/collections/survey/items?limit=10"));
+    JsonNode page =
+        xuzhuang.json(xuzhuang.get("/ogc/collections/survey/items?limit=10&campaign=2"));
     assertEquals(4000, page.get("numberMatched").asInt(), page.toString().substring(0, 200));
     JsonNode visited =
-        xuzhuang.json(xuzhuang.get("/ogc/collections/survey/items?limit=1&status=not_visited"));
+        xuzhuang.json(
+            xuzhuang.get("/ogc/collections/survey/items?limit=1&campaign=2&status=not_visited"));
     assertEquals(1600, visited.get("numberMatched").asInt());
     Caller heshan = app.loginDemo("heshan_leader");
     assertEquals(
         0,
         heshan
-            .json(heshan.get("/ogc/collections/survey/items?limit=1"))
+            .json(heshan.get("/ogc/collections/survey/items?limit=1&campaign=2"))
             .get("numberMatched")
-            .asInt());
+            .asInt(),
+        "Xuzhuang's campaign is outside a Heshan leader's scope");
+    heshan
+        .json(heshan.get("/ogc/collections/survey/items?limit=1000"))
+        .get("features")
+        .forEach(f -> assertTrue(f.get("properties").get("grid").asText().startsWith("370112101")));
   }
 }

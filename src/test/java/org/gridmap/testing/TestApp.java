@@ -7,6 +7,8 @@ import java.net.URI;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
+import java.nio.file.Files;
+import java.nio.file.Path;
 import java.time.Duration;
 import java.util.List;
 import java.util.Map;
@@ -42,7 +44,8 @@ public final class TestApp implements AutoCloseable {
       AppConfig config =
           config(TestDatabase.url())
               .with(Option.RATE_PUBLIC_PER_MINUTE, "100000")
-              .with(Option.RATE_LOGIN_PER_MINUTE, "100000");
+              .with(Option.RATE_LOGIN_PER_MINUTE, "100000")
+              .with(Option.RATE_REPORT_PER_MINUTE, "100000");
       shared = new TestApp(GridMapApp.start(config, true));
       if (shared.app.demoLogins().isEmpty()) {
         throw new IllegalStateException(
@@ -81,7 +84,22 @@ public final class TestApp implements AutoCloseable {
     return AppConfig.fromEnv(Map.of())
         .with(Option.DATABASE_URL, databaseUrl)
         .with(Option.PORT, "0")
-        .with(Option.HOST, "127.0.0.1");
+        .with(Option.HOST, "127.0.0.1")
+        .with(Option.MEDIA_DIR, mediaDir().toString());
+  }
+
+  private static Path mediaDir;
+
+  /** One temporary photo folder per test JVM, so tests never write into the project. */
+  private static synchronized Path mediaDir() {
+    if (mediaDir == null) {
+      try {
+        mediaDir = Files.createTempDirectory("gridmap-media");
+      } catch (IOException e) {
+        throw new IllegalStateException(e);
+      }
+    }
+    return mediaDir;
   }
 
   /** The running service itself, for tests that need its objects (e.g. the grid index). */
@@ -113,6 +131,18 @@ public final class TestApp implements AutoCloseable {
   public HttpResponse<String> send(HttpRequest request) {
     try {
       return http.send(request, HttpResponse.BodyHandlers.ofString());
+    } catch (IOException e) {
+      throw new IllegalStateException(e);
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      throw new IllegalStateException(e);
+    }
+  }
+
+  /** Sends a request and keeps the body as bytes (photos, CSV with its byte-order mark). */
+  public HttpResponse<byte[]> sendBytes(HttpRequest request) {
+    try {
+      return http.send(request, HttpResponse.BodyHandlers.ofByteArray());
     } catch (IOException e) {
       throw new IllegalStateException(e);
     } catch (InterruptedException e) {

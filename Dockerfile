@@ -19,7 +19,8 @@ FROM eclipse-temurin:17-jre
 RUN apt-get update \
     && apt-get install -y --no-install-recommends gdal-bin \
     && rm -rf /var/lib/apt/lists/* \
-    && useradd --system --no-create-home --shell /usr/sbin/nologin gridmap
+    && useradd --system --home /app --shell /usr/sbin/nologin gridmap \
+    && mkdir -p /app/media && chown gridmap /app/media
 WORKDIR /app
 COPY --from=build /src/target/gridmap.jar /app/gridmap.jar
 USER gridmap

@@ -68,7 +68,9 @@ CREATE TABLE event (
 CREATE INDEX event_location_gix ON event USING gist (location);
 CREATE INDEX event_path_ix ON event (path text_pattern_ops);
 CREATE INDEX event_reported_at_ix ON event (reported_at);
-CREATE INDEX event_open_ix ON event (type, reported_at)
+-- possible duplicates are searched among open events near a new one: a spatial index of the open
+-- events only stays small when most events are long closed
+CREATE INDEX event_open_location_gix ON event USING gist (location)
   WHERE status IN ('reported', 'accepted', 'in_progress', 'escalated');
 
 -- Every change of state: who, when, from, to, note. The first row of an event has from_status NULL.

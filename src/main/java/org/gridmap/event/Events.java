@@ -43,7 +43,7 @@ public final class Events {
    * @param majorEscalation how soon after the report a major event must be escalated to the town
    * @param duplicateRadiusM open events of the same type this close (metres) are possible
    *     duplicates
-   * @param duplicateWindow ... if reported within this long before
+   * @param duplicateWindow ... if reported at most this long before
    */
   public Events(
       EventRepository repo,
@@ -93,7 +93,8 @@ public final class Events {
    * stored when anything is wrong. A point outside every grid is stored unassigned.
    */
   public EventRepository.Created report(Principal by, NewEvent n, String ip) {
-    double[] lonLat = lonLat(n);
+    Crs crs = Crs.parse(n.crs());
+    double[] lonLat = lonLat(n, crs);
     List<String> missing = new ArrayList<>();
     EventType type = null;
     if (n.typeCode() == null || n.typeCode().isBlank()) {
@@ -123,8 +124,8 @@ public final class Events {
     if (!missing.isEmpty()) {
       throw new InvalidEvent(
           "missing_fields",
-          "Missing "
-              + (type == null ? "" : "for a " + type.nameZh() + " (" + type.code() + ") report")
+          "Missing"
+              + (type == null ? "" : " for a " + type.nameZh() + " (" + type.code() + ") report")
               + ": "
               + String.join(", ", missing),
           missing);
@@ -144,7 +145,7 @@ public final class Events {
             severity,
             lonLat[0],
             lonLat[1],
-            Crs.parse(n.crs()).name(),
+            crs.name(),
             n.occurredAt(),
             now,
             now,
@@ -168,7 +169,7 @@ public final class Events {
   }
 
   /** The reported coordinates in EPSG:4326 lon/lat; 400 when missing or out of range. */
-  private static double[] lonLat(NewEvent n) {
+  private static double[] lonLat(NewEvent n, Crs crs) {
     if (n.x() == null || n.y() == null) {
       throw DomainException.invalid(
           "invalid_location",
@@ -176,7 +177,7 @@ public final class Events {
               + " given crs)");
     }
     double[] out = new double[2];
-    Crs.parse(n.crs()).transformer().apply(n.x(), n.y(), out);
+    crs.transformer().apply(n.x(), n.y(), out);
     return out;
   }
 
@@ -325,10 +326,6 @@ public final class Events {
             () ->
                 DomainException.notFound(
                     "photo_not_found", "Event " + id + " has no photo " + sha256));
-  }
-
-  public long maxPhotoBytes() {
-    return photos.maxBytes();
   }
 
   // --- statistics ---

@@ -27,10 +27,6 @@ public final class PhotoStore {
     this.maxBytes = maxBytes;
   }
 
-  public long maxBytes() {
-    return maxBytes;
-  }
-
   /** A checked, stored photo file. */
   public record Stored(String sha256, String contentType, long bytes) {}
 
@@ -75,7 +71,7 @@ public final class PhotoStore {
     return dir.resolve(sha256.substring(0, 2)).resolve(sha256 + extension(contentType));
   }
 
-  public DomainException tooLarge(long length) {
+  private DomainException tooLarge(long length) {
     return new DomainException(
         DomainException.Kind.TOO_LARGE,
         "photo_too_large",

@@ -25,8 +25,9 @@ export function has(method, path) {
 
 const UNAVAILABLE = Object.freeze({ ok: false, unavailable: true, status: 404 });
 
-async function request(method, url, { json, form, body, accept = 'application/json' } = {}) {
+async function request(method, url, { json, form, body, contentType, accept = 'application/json' } = {}) {
   const headers = { Accept: accept };
+  if (contentType) headers['Content-Type'] = contentType;
   let payload = body;
   if (json !== undefined) {
     headers['Content-Type'] = 'application/json';
@@ -245,6 +246,8 @@ export async function open311Services() {
  */
 export async function open311Submit({ serviceCode, lon, lat, description, name, phone }) {
   const form = { service_code: serviceCode, lat: lat.toFixed(7), long: lon.toFixed(7), description };
+  // "Where exactly" is the point the resident set on the map (some types require it).
+  form.address_string = `${lat.toFixed(6)}, ${lon.toFixed(6)}`;
   if (name) form.first_name = name;
   if (phone) form.phone = phone;
   const r = await post('/open311/v2/requests.json', {}, { form });
@@ -283,7 +286,12 @@ export async function events(query) {
 
 function normaliseEvent(e) {
   const p = e.type === 'Feature' ? { ...e.properties, id: e.id ?? e.properties.id } : e;
-  const coords = e.geometry?.coordinates ?? p.location?.coordinates ?? p.location ?? [p.lon, p.lat];
+  const loc = p.location;
+  const coords =
+    e.geometry?.coordinates ??
+    loc?.coordinates ??
+    (loc && loc.lon !== undefined ? [loc.lon, loc.lat] : null) ??
+    (Array.isArray(loc) ? loc : [p.lon, p.lat]);
   return {
     id: p.id,
     type: p.typeCode ?? p.type_code ?? p.type,
@@ -307,9 +315,26 @@ export async function event(id) {
   return mapped(await get('/api/events/{id}', { id }), normaliseEvent);
 }
 
-/** POST /api/events (JSON: type, lon, lat, crs, occurredAt, severity, description {what, where, who, since}). */
-export function createEvent(report) {
-  return post('/api/events', {}, { json: { crs: 'EPSG:4326', ...report } });
+/**
+ * POST /api/events (JSON: type, location {lon, lat, crs}, occurredAt, severity normal|major,
+ * description {what, where, who, since}) → the event with its grid and path.
+ */
+export async function createEvent(report) {
+  const severity = report.severity === 'major' || report.severity === 'high' ? 'major' : 'normal';
+  const json = {
+    type: report.type,
+    location: { lon: report.lon, lat: report.lat, crs: report.crs ?? 'EPSG:4326' },
+    occurredAt: report.occurredAt,
+    severity,
+    description: report.description,
+  };
+  const r = await post('/api/events', {}, { json });
+  if (r.ok && r.data && r.data.event) r.data = { ...r.data.event, ...r.data };
+  if (r.ok && r.data && !r.data.gridName && r.data.gridCode) {
+    const area = await get('/api/areas/{code}', { code: r.data.gridCode });
+    r.data.gridName = area.ok ? area.data.name : r.data.gridCode;
+  }
+  return r;
 }
 
 /** POST /api/events/{id}/transitions (JSON: to, note). */
@@ -317,12 +342,13 @@ export function transition(id, to, note) {
   return post('/api/events/{id}/transitions', { id }, { json: { to, note } });
 }
 
-/** POST /api/events/{id}/photos (multipart, field "photo"). */
+/** POST /api/events/{id}/photos: the image itself as the body (JPEG, PNG or WebP). */
 export async function uploadPhoto(id, file) {
   if (!has('POST', '/api/events/{id}/photos')) return UNAVAILABLE;
-  const body = new FormData();
-  body.append('photo', file);
-  return request('POST', fill('/api/events/{id}/photos', { id }), { body });
+  return request('POST', fill('/api/events/{id}/photos', { id }), {
+    body: file,
+    contentType: file.type || 'application/octet-stream',
+  });
 }
 
 /**

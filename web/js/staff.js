@@ -9,6 +9,7 @@ import { logoutAndReload, requireLogin } from './login.js';
 import { clear, h, icon, toast } from './ui.js';
 
 const SEVERITIES = ['low', 'medium', 'high'];
+const OPEN_STATUSES = ['reported', 'accepted', 'in_progress', 'escalated'];
 
 async function main() {
   await api.loadConfig();
@@ -162,11 +163,13 @@ async function main() {
   // --- my open events ---
   async function loadMine() {
     const pane = clear(panes.mine);
-    const r = await api.events({ area: myGrid ?? mine[0], status: 'open', size: 100 });
+    const r = await api.events({ area: myGrid ?? mine[0], size: 200 });
     if (!r.ok) {
       pane.append(h('p', { class: 'note', text: r.unavailable ? t('staff.mineUnavailable') : t('common.failed') }));
       return;
     }
+    // open = not yet resolved, closed, rejected or marked as a duplicate
+    r.data.items = r.data.items.filter((e) => OPEN_STATUSES.includes(e.status));
     if (!r.data.items.length) pane.append(h('p', { class: 'note', text: t('staff.noOpen') }));
     for (const e of r.data.items) {
       const actions = h('div', { class: 'actions' });

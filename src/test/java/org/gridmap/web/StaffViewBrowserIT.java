@@ -49,6 +49,8 @@ class StaffViewBrowserIT {
         .findElement(By.cssSelector("path.grid-path[data-code='" + HEPING_GRID_1 + "']"))
         .click();
     browser.waitFor(By.cssSelector(".where.set"));
+    new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("event-type")))
+        .selectByValue("fire_hazard"); // requires what and where
     browser.driver().findElement(By.id("event-what")).sendKeys("电动车在楼道内充电");
     browser.driver().findElement(By.id("event-where")).sendKeys("3号楼2单元一楼");
     browser.driver().findElement(By.id("event-submit")).click();
@@ -72,6 +74,8 @@ class StaffViewBrowserIT {
         (first.get(1).asDouble() + third.get(1).asDouble()) / 2);
     browser.driver().findElement(By.id("use-gps")).click();
     browser.waitFor(By.cssSelector(".where.set"));
+    new org.openqa.selenium.support.ui.Select(browser.driver().findElement(By.id("event-type")))
+        .selectByValue("other"); // requires only what
     browser.driver().findElement(By.id("event-what")).sendKeys("路面塌陷");
     browser.driver().findElement(By.id("event-submit")).click();
     browser.waitFor(By.id("event-result"));

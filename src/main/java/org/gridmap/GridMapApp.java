@@ -12,9 +12,13 @@ import org.gridmap.account.PasswordHasher;
 import org.gridmap.account.PostgresAccountRepository;
 import org.gridmap.account.UserCommand;
 import org.gridmap.area.Area;
+import org.gridmap.area.AreaImport;
+import org.gridmap.area.AreaImportRoutes;
 import org.gridmap.area.AreaRepository;
 import org.gridmap.area.AreaRoutes;
 import org.gridmap.area.HibernateAreaRepository;
+import org.gridmap.area.ImportAreasCommand;
+import org.gridmap.area.PostgresImportStore;
 import org.gridmap.audit.AuditRoutes;
 import org.gridmap.audit.PostgresAuditLog;
 import org.gridmap.config.AppConfig;
@@ -25,6 +29,8 @@ import org.gridmap.demo.DemoAccounts;
 import org.gridmap.demo.DemoGenerator;
 import org.gridmap.demo.DemoLoader;
 import org.gridmap.error.DomainException;
+import org.gridmap.geo.FeatureFiles;
+import org.gridmap.geo.Ogr;
 import org.gridmap.http.Access;
 import org.gridmap.http.Guard;
 import org.gridmap.http.HttpServer;
@@ -52,6 +58,11 @@ public final class GridMapApp implements AutoCloseable {
                               into an empty database
         user add --role ROLE [--area CODE]... [--display-name TEXT] NAME
                               create an account (password prompted, or read from stdin)
+        import-areas FILE --level LEVEL [--parent CODE] [--code-field F] [--name-field F]
+                     [--crs EPSG:xxxx|GCJ-02|BD-09] [--layer NAME] [--repair] [--dry-run]
+                     [--report text|json] [--progress]
+                              import boundaries (GeoJSON; Shapefile, zip, GeoPackage, KML,
+                              FlatGeobuf, DXF through GDAL) as the areas of one level
         generate-demo [FILE]  regenerate geodata/demo-areas.geojson from the demo generator
       """;
 
@@ -63,7 +74,8 @@ public final class GridMapApp implements AutoCloseable {
       ObjectMapper mapper,
       AreaRepository areas,
       PostgresAuditLog audit,
-      Accounts accounts)
+      Accounts accounts,
+      AreaImport imports)
       implements AutoCloseable {
 
     static Core open(AppConfig config) {
@@ -83,14 +95,16 @@ public final class GridMapApp implements AutoCloseable {
                 Duration.ofSeconds(config.getLong(Option.SESSION_IDLE_SECONDS)),
                 Duration.ofSeconds(config.getLong(Option.SESSION_MAX_SECONDS)),
                 Clock.systemUTC());
-        return new Core(
-            config,
-            database,
-            sessions,
-            mapper,
-            new HibernateAreaRepository(sessions),
-            audit,
-            accounts);
+        AreaRepository areas = new HibernateAreaRepository(sessions);
+        // Issue 5's point-in-grid index subscribes here to rebuild after boundaries change.
+        Runnable boundariesChanged = () -> log.info("Area boundaries changed by an import");
+        AreaImport imports =
+            new AreaImport(
+                areas,
+                new PostgresImportStore(database, audit),
+                new FeatureFiles(new Ogr("ogr2ogr", "ogrinfo")),
+                boundariesChanged);
+        return new Core(config, database, sessions, mapper, areas, audit, accounts, imports);
       } catch (RuntimeException e) {
         database.close();
         throw e;
@@ -144,10 +158,13 @@ public final class GridMapApp implements AutoCloseable {
                           || core.accounts().manages(caller, Long.parseLong(id))),
               config.getLong(Option.MAX_BODY_BYTES),
               config.getBoolean(Option.TRUST_PROXY));
+      long maxImportBytes = config.getLong(Option.MAX_IMPORT_BYTES);
       RouteTable table =
           new RouteTable(
               new SystemRoutes(core.database()::isUp, config),
               new AreaRoutes(core.areas(), core.mapper()),
+              new AreaImportRoutes(core.imports(), guard, maxImportBytes),
+              maxImportBytes,
               new AccountRoutes(
                   core.accounts(),
                   guard,
@@ -159,6 +176,7 @@ public final class GridMapApp implements AutoCloseable {
                   config.get(Option.HOST),
                   config.getInt(Option.PORT),
                   Math.max(config.getLong(Option.MAX_BODY_BYTES), 16L << 20),
+                  maxImportBytes,
                   core.mapper(),
                   guard,
                   table.routes())
@@ -239,6 +257,13 @@ public final class GridMapApp implements AutoCloseable {
         case "user" -> {
           try (Core core = Core.open(AppConfig.fromEnv(System.getenv()))) {
             return new UserCommand(core.accounts(), System.out, System.err).run(rest);
+          }
+        }
+        case "import-areas" -> {
+          try (Core core = Core.open(AppConfig.fromEnv(System.getenv()))) {
+            return new ImportAreasCommand(
+                    core.imports(), core.mapper(), System.out, System.err, System.console() != null)
+                .run(rest);
           }
         }
         case "generate-demo" -> {

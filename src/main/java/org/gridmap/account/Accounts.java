@@ -238,17 +238,7 @@ public final class Accounts {
 
   /** Creates an account from the command line (no caller account; audited as the OS user). */
   public Created createFromCommandLine(NewAccount n) {
-    Principal cli =
-        new Principal(
-            0,
-            "cli:" + System.getProperty("user.name", "unknown"),
-            "command line",
-            Role.ADMIN,
-            List.of(),
-            Scope.ALL,
-            Principal.Via.COMMAND_LINE,
-            null);
-    return create(cli, n, null);
+    return create(Principal.commandLine(), n, null);
   }
 
   public long countAccounts() {

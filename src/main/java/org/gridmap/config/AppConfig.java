@@ -40,6 +40,11 @@ public record AppConfig(Map<Option, String> values) {
             + " match)."),
     MAX_BODY_BYTES(
         "GRIDMAP_MAX_BODY_BYTES", "1048576", "Largest request body accepted by ordinary routes."),
+    MAX_IMPORT_BYTES(
+        "GRIDMAP_MAX_IMPORT_BYTES",
+        "209715200",
+        "Largest boundary file accepted by `POST /api/areas/import` (413 beyond); it is streamed to"
+            + " a temporary file, never held in memory."),
     SESSION_IDLE_SECONDS(
         "GRIDMAP_SESSION_IDLE_SECONDS",
         "28800",

@@ -48,6 +48,14 @@ public class DomainException extends RuntimeException {
     return code;
   }
 
+  /**
+   * Structured detail sent with the error as {@code "details"} (e.g. an import's full report), or
+   * null.
+   */
+  public Object details() {
+    return null;
+  }
+
   /** Seconds the client should wait before retrying (sent as Retry-After), or 0. */
   public long retryAfterSeconds() {
     return 0;

@@ -11,12 +11,15 @@ public final class FeatureFiles {
   }
 
   /**
+   * Opens a file; reports call it {@code name} (the file name, or the name of an upload).
+   *
    * @param layer the layer to read from a multi-layer file, or null for the only (polygon) layer
    * @param keepCoordinates true when the caller names the CRS itself: nothing is reprojected
    */
-  public FeatureSource open(Path file, SourceFormat format, String layer, boolean keepCoordinates) {
+  public FeatureSource open(
+      Path file, String name, SourceFormat format, String layer, boolean keepCoordinates) {
     return format.isNative()
-        ? GeoJsonFeatureReader.open(file)
-        : ogr.open(file, format, layer, keepCoordinates);
+        ? GeoJsonFeatureReader.open(file, name)
+        : ogr.open(file, name, format, layer, keepCoordinates);
   }
 }

@@ -45,7 +45,12 @@ public final class GeoJsonFeatureReader implements FeatureSource {
   }
 
   public static GeoJsonFeatureReader open(Path file) {
-    return new GeoJsonFeatureReader(file, file.getFileName().toString(), () -> {});
+    return open(file, file.getFileName().toString());
+  }
+
+  /** A reader whose reports call the file {@code name} (e.g. the name of an upload). */
+  public static GeoJsonFeatureReader open(Path file, String name) {
+    return new GeoJsonFeatureReader(file, name, () -> {});
   }
 
   /** A reader of a temporary file made by a converter; {@code onClose} removes it. */

@@ -55,18 +55,19 @@ public final class Ogr {
   }
 
   /**
-   * Converts one layer of {@code file} to GeoJSON and opens it.
+   * Converts one layer of {@code file} to GeoJSON and opens it; reports call it {@code name}.
    *
    * @param layer the layer to read, or null to take the only one (or the only polygon layer)
    * @param keepCoordinates true when the caller names the CRS itself ({@code --crs}): coordinates
    *     are then never reprojected by GDAL
    */
-  public FeatureSource open(Path file, SourceFormat format, String layer, boolean keepCoordinates) {
+  public FeatureSource open(
+      Path file, String name, SourceFormat format, String layer, boolean keepCoordinates) {
     List<Layer> layers = new ArrayList<>();
-    for (String dataset : datasets(file, format)) {
-      layers.addAll(layers(dataset, file));
+    for (String dataset : datasets(file, name, format)) {
+      layers.addAll(layers(dataset, name));
     }
-    Layer chosen = choose(layers, layer, file);
+    Layer chosen = choose(layers, layer, name);
     boolean reproject =
         !keepCoordinates
             && chosen.srs().present()
@@ -84,10 +85,10 @@ public final class Ogr {
     Result r = run(command, format);
     if (r.exit() != 0 || !Files.exists(out)) {
       delete(dir);
-      throw unreadable(file, r.stderr());
+      throw unreadable(name, r.stderr());
     }
     String description =
-        file.getFileName()
+        name
             + " (layer "
             + chosen.name()
             + ", "
@@ -99,7 +100,7 @@ public final class Ogr {
   }
 
   /** The datasets inside a file: itself, or each dataset file in a zip (not macOS metadata). */
-  private static List<String> datasets(Path file, SourceFormat format) {
+  private static List<String> datasets(Path file, String name, SourceFormat format) {
     if (format != SourceFormat.ZIP) {
       return List.of(file.toString());
     }
@@ -120,21 +121,21 @@ public final class Ogr {
         throw new DomainException(
             DomainException.Kind.UNPROCESSABLE,
             "unreadable_file",
-            file.getFileName() + " holds no .shp, .gpkg, .kml, .fgb, .dxf or .geojson file");
+            name + " holds no .shp, .gpkg, .kml, .fgb, .dxf or .geojson file");
       }
       return found;
     } catch (IOException e) {
       throw new DomainException(
           DomainException.Kind.UNPROCESSABLE,
           "unreadable_file",
-          file.getFileName() + " is not a readable zip archive: " + e.getMessage());
+          name + " is not a readable zip archive: " + e.getMessage());
     }
   }
 
-  private List<Layer> layers(String dataset, Path file) {
+  private List<Layer> layers(String dataset, String name) {
     Result r = run(List.of(ogrinfo, "-ro", "-so", "-al", "-nomd", dataset), null);
     if (r.exit() != 0) {
-      throw unreadable(file, r.stderr());
+      throw unreadable(name, r.stderr());
     }
     return parseLayers(dataset, r.stdout());
   }
@@ -182,7 +183,7 @@ public final class Ogr {
     return layers;
   }
 
-  private static Layer choose(List<Layer> layers, String wanted, Path file) {
+  private static Layer choose(List<Layer> layers, String wanted, String name) {
     if (wanted != null) {
       return layers.stream()
           .filter(l -> l.name().equalsIgnoreCase(wanted))
@@ -191,11 +192,7 @@ public final class Ogr {
               () ->
                   DomainException.invalid(
                       "unknown_layer",
-                      file.getFileName()
-                          + " has no layer '"
-                          + wanted
-                          + "'; its layers: "
-                          + describe(layers)));
+                      name + " has no layer '" + wanted + "'; its layers: " + describe(layers)));
     }
     if (layers.size() == 1) {
       return layers.get(0);
@@ -210,8 +207,8 @@ public final class Ogr {
     throw DomainException.invalid(
         "choose_layer",
         layers.isEmpty()
-            ? file.getFileName() + " has no layers"
-            : file.getFileName()
+            ? name + " has no layers"
+            : name
                 + " has "
                 + layers.size()
                 + " layers: "
@@ -275,7 +272,7 @@ public final class Ogr {
             + " GeoJSON first");
   }
 
-  private static DomainException unreadable(Path file, String stderr) {
+  private static DomainException unreadable(String name, String stderr) {
     String why =
         stderr
             .lines()
@@ -286,7 +283,7 @@ public final class Ogr {
     return new DomainException(
         DomainException.Kind.UNPROCESSABLE,
         "unreadable_file",
-        "GDAL cannot read " + file.getFileName() + ": " + why);
+        "GDAL cannot read " + name + ": " + why);
   }
 
   private static int count(String s, char c) {

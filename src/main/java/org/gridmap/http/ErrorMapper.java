@@ -43,7 +43,7 @@ public final class ErrorMapper {
       if (d.retryAfterSeconds() > 0) {
         ctx.header("Retry-After", String.valueOf(d.retryAfterSeconds()));
       }
-      write(ctx, status(d.kind()), d.code(), d.getMessage(), null);
+      write(ctx, status(d.kind()), d.code(), d.getMessage(), d.details());
     } else if (e instanceof ValidationException v) {
       Map<String, Object> details = new LinkedHashMap<>();
       v.getErrors()

@@ -13,6 +13,7 @@ import static org.gridmap.http.Route.post;
 
 import java.util.List;
 import org.gridmap.account.AccountRoutes;
+import org.gridmap.area.AreaImportRoutes;
 import org.gridmap.area.AreaRoutes;
 import org.gridmap.audit.AuditRoutes;
 import org.gridmap.http.Access.Scoped;
@@ -26,7 +27,12 @@ public final class RouteTable {
   private final List<Route> routes;
 
   public RouteTable(
-      SystemRoutes system, AreaRoutes areas, AccountRoutes accounts, AuditRoutes audit) {
+      SystemRoutes system,
+      AreaRoutes areas,
+      AreaImportRoutes imports,
+      long maxImportBytes,
+      AccountRoutes accounts,
+      AuditRoutes audit) {
     Access managers = roles(ADMIN, TOWN_LEADER, COMMUNITY_LEADER);
     this.routes =
         List.of(
@@ -37,6 +43,11 @@ public final class RouteTable {
             get("/api/areas.geojson", PUBLIC, areas::featureCollection),
             get("/api/areas/{code}", PUBLIC, areas::get),
             get("/api/areas/{code}/children", PUBLIC, areas::children),
+            // boundary quality and import: coverage for staff in scope, import for admins and
+            // town leaders (the import checks the town leader's scope against the parents)
+            get("/api/areas/{code}/coverage", staff().scopedBy(Scoped.AREA_CODE), areas::coverage),
+            post("/api/areas/import", roles(ADMIN, TOWN_LEADER), imports::importAreas)
+                .maxBody(maxImportBytes),
             // login and the caller's own account
             post("/api/login", PUBLIC, accounts::login).limited(Bucket.LOGIN).maxBody(4096),
             post("/api/logout", PUBLIC, accounts::logout),

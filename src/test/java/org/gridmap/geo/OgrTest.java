@@ -29,7 +29,8 @@ class OgrTest {
   @Test
   void the_only_polygon_layer_of_a_zip_is_found_among_point_layers() {
     List<SourceFeature> features = new ArrayList<>();
-    try (FeatureSource source = ogr.open(TestData.path(SF_ZIP), SourceFormat.ZIP, null, false)) {
+    try (FeatureSource source =
+        ogr.open(TestData.path(SF_ZIP), "sf.zip", SourceFormat.ZIP, null, false)) {
       assertTrue(source.description().contains("layer SFCrime_blocks"), source.description());
       assertEquals("urn:ogc:def:crs:EPSG::4269", source.declaredCrs());
       source.forEach(features::add, FeatureSource.Progress.NONE);
@@ -46,7 +47,8 @@ class OgrTest {
     Path file = convert(driver, extension);
     List<SourceFeature> features = new ArrayList<>();
     try (FeatureSource source =
-        ogr.open(file, SourceFormat.ofFileName(file.toString()).orElseThrow(), null, false)) {
+        ogr.open(
+            file, "sample", SourceFormat.ofFileName(file.toString()).orElseThrow(), null, false)) {
       source.forEach(features::add, FeatureSource.Progress.NONE);
     }
     assertEquals(2, features.size());
@@ -62,10 +64,12 @@ class OgrTest {
     run("ogr2ogr", "-update", "-nln", "second", file.toString(), sample().toString());
     DomainException e =
         assertThrows(
-            DomainException.class, () -> ogr.open(file, SourceFormat.GEOPACKAGE, null, false));
+            DomainException.class,
+            () -> ogr.open(file, "sample.gpkg", SourceFormat.GEOPACKAGE, null, false));
     assertTrue(e.getMessage().contains("--layer"), e.getMessage());
     assertTrue(e.getMessage().contains("second (") && e.getMessage().contains("sample ("));
-    try (FeatureSource s = ogr.open(file, SourceFormat.GEOPACKAGE, "second", false)) {
+    try (FeatureSource s =
+        ogr.open(file, "sample.gpkg", SourceFormat.GEOPACKAGE, "second", false)) {
       assertTrue(s.description().contains("layer second"));
     }
   }
@@ -76,7 +80,7 @@ class OgrTest {
     DomainException e =
         assertThrows(
             DomainException.class,
-            () -> missing.open(dir.resolve("x.shp"), SourceFormat.SHAPEFILE, null, false));
+            () -> missing.open(dir.resolve("x.shp"), "x.shp", SourceFormat.SHAPEFILE, null, false));
     assertEquals("gdal_missing", e.code());
     assertEquals(DomainException.Kind.UNSUPPORTED_MEDIA_TYPE, e.kind());
     assertTrue(e.getMessage().contains("gdal-bin"), e.getMessage());
@@ -87,7 +91,8 @@ class OgrTest {
     Path junk = Files.writeString(dir.resolve("junk.gpkg"), "not a geopackage");
     DomainException e =
         assertThrows(
-            DomainException.class, () -> ogr.open(junk, SourceFormat.GEOPACKAGE, null, false));
+            DomainException.class,
+            () -> ogr.open(junk, "junk.gpkg", SourceFormat.GEOPACKAGE, null, false));
     assertEquals("unreadable_file", e.code());
   }
 

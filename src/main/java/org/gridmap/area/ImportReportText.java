@@ -39,13 +39,11 @@ final class ImportReportText {
           .append(p.feature() == null ? "-" : "feature " + p.feature())
           .append(p.code() == null ? "" : " [" + p.code() + "]")
           .append(": ")
-          .append(p.reason())
-          .append(" - ")
-          .append(p.message());
+          .append(p.reason());
       if (p.location() != null) {
-        out.append(String.format(Locale.ROOT, " @ %.7f, %.7f", p.location()[0], p.location()[1]));
+        out.append(String.format(Locale.ROOT, " at %.7f, %.7f", p.location()[0], p.location()[1]));
       }
-      out.append('\n');
+      out.append(" - ").append(p.message()).append('\n');
     }
     section(out, "Repairs", r.repairs().size());
     for (ImportReport.Repair p : r.repairs()) {

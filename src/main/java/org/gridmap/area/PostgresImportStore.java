@@ -162,6 +162,9 @@ public final class PostgresImportStore implements ImportStore {
     try {
       c.setAutoCommit(false);
       try (Statement s = c.createStatement()) {
+        // The planner cannot see into the staging table and prices ST_Equals high; compiling the
+        // plans with JIT then costs far more than running them.
+        s.execute("SET LOCAL jit = off");
         s.execute(STAGING);
       }
       return new PostgresSession(c);
@@ -186,6 +189,7 @@ public final class PostgresImportStore implements ImportStore {
     private final WKBWriter wkb = new WKBWriter(2);
     private final WKBReader wkbReader = new WKBReader(Wgs84.FACTORY);
     private int pending;
+    private boolean analyzed;
     private boolean done;
 
     PostgresSession(Connection c) throws SQLException {
@@ -209,10 +213,18 @@ public final class PostgresImportStore implements ImportStore {
       }
     }
 
+    /** Sends the staged rows still batched, and gives the planner their statistics once. */
     private void flush() throws SQLException {
       if (pending > 0) {
         stage.executeBatch();
         pending = 0;
+        analyzed = false;
+      }
+      if (!analyzed) {
+        try (Statement s = c.createStatement()) {
+          s.execute("ANALYZE import_feature");
+        }
+        analyzed = true;
       }
     }
 

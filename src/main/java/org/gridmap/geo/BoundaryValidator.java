@@ -295,37 +295,31 @@ public final class BoundaryValidator {
     }
     Coordinate at = error.getCoordinate();
     double[] location = at == null ? null : new double[] {at.x, at.y};
-    String where = at == null ? "" : " at " + point(location, 0);
     return switch (type) {
       case TopologyValidationError.HOLE_OUTSIDE_SHELL ->
-          new Finding(Defect.HOLE_OUTSIDE_SHELL, "a hole lies outside its shell" + where, location);
+          new Finding(Defect.HOLE_OUTSIDE_SHELL, "a hole lies outside its shell", location);
       case TopologyValidationError.NESTED_HOLES ->
-          new Finding(Defect.NESTED_HOLES, "a hole lies inside another hole" + where, location);
+          new Finding(Defect.NESTED_HOLES, "a hole lies inside another hole", location);
       case TopologyValidationError.DISCONNECTED_INTERIOR ->
-          new Finding(
-              Defect.DISCONNECTED_INTERIOR, "holes cut the interior into pieces" + where, location);
+          new Finding(Defect.DISCONNECTED_INTERIOR, "holes cut the interior into pieces", location);
       case TopologyValidationError.RING_SELF_INTERSECTION ->
-          new Finding(Defect.RING_SELF_TOUCH, "a ring touches itself" + where, location);
+          new Finding(Defect.RING_SELF_TOUCH, "a ring touches itself", location);
       case TopologyValidationError.DUPLICATE_RINGS ->
-          new Finding(Defect.DUPLICATE_RINGS, "two rings are identical" + where, location);
+          new Finding(Defect.DUPLICATE_RINGS, "two rings are identical", location);
       case TopologyValidationError.TOO_FEW_POINTS ->
-          new Finding(
-              Defect.TOO_FEW_POINTS, "a ring has too few distinct points" + where, location);
+          new Finding(Defect.TOO_FEW_POINTS, "a ring has too few distinct points", location);
       case TopologyValidationError.INVALID_COORDINATE ->
-          new Finding(Defect.INVALID_COORDINATE, "a coordinate is not a number" + where, location);
+          new Finding(Defect.INVALID_COORDINATE, "a coordinate is not a number", location);
       case TopologyValidationError.RING_NOT_CLOSED ->
-          new Finding(Defect.UNCLOSED_RING, "a ring is not closed" + where, location);
+          new Finding(Defect.UNCLOSED_RING, "a ring is not closed", location);
       default ->
           new Finding(
-              Defect.SELF_INTERSECTION,
-              "the boundary crosses or overlaps itself" + where,
-              location);
+              Defect.SELF_INTERSECTION, "the boundary crosses or overlaps itself", location);
     };
   }
 
   private static Finding partsOverlapOrTouch(MultiPolygon boundary, Coordinate at) {
     double[] location = at == null ? null : new double[] {at.x, at.y};
-    String where = at == null ? "" : " at " + point(location, 0);
     for (int i = 0; i < boundary.getNumGeometries(); i++) {
       Geometry a = boundary.getGeometryN(i);
       for (int j = i + 1; j < boundary.getNumGeometries(); j++) {
@@ -334,14 +328,14 @@ public final class BoundaryValidator {
             && OverlayNGRobust.overlay(a, b, OverlayNG.INTERSECTION).getArea() > 0) {
           return new Finding(
               Defect.OVERLAPPING_PARTS,
-              "parts " + (i + 1) + " and " + (j + 1) + " of the MultiPolygon overlap" + where,
+              "parts " + (i + 1) + " and " + (j + 1) + " of the MultiPolygon overlap",
               location);
         }
       }
     }
     return new Finding(
         Defect.ADJACENT_PARTS,
-        "parts of the MultiPolygon share an edge (they should be one polygon)" + where,
+        "parts of the MultiPolygon share an edge (they should be one polygon)",
         location);
   }
 

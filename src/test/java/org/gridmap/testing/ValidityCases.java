@@ -9,6 +9,15 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.stream.Stream;
 import javax.xml.parsers.DocumentBuilderFactory;
+import org.gridmap.geo.Wgs84;
+import org.locationtech.jts.geom.Geometry;
+import org.locationtech.jts.geom.LinearRing;
+import org.locationtech.jts.geom.MultiPolygon;
+import org.locationtech.jts.geom.Polygon;
+import org.locationtech.jts.geom.util.AffineTransformation;
+import org.locationtech.jts.geom.util.PolygonExtracter;
+import org.locationtech.jts.io.WKTReader;
+import org.locationtech.jts.io.geojson.GeoJsonReader;
 import org.w3c.dom.Document;
 import org.w3c.dom.Element;
 import org.w3c.dom.NodeList;
@@ -31,6 +40,42 @@ public final class ValidityCases {
     @Override
     public String toString() {
       return name;
+    }
+
+    /**
+     * The area a valid case draws, as a MultiPolygon (EPSG:4326) without its empty parts and holes;
+     * null for invalid cases and for valid ones that are no area (points, lines, empty).
+     */
+    public MultiPolygon expectedArea() throws Exception {
+      if (!valid) {
+        return null;
+      }
+      Geometry g =
+          wkt != null
+              ? AffineTransformation.scaleInstance(JTS_SCALE, JTS_SCALE)
+                  .transform(new WKTReader().read(wkt))
+              : new GeoJsonReader().read(geometryJson);
+      if (!(g instanceof Polygon || g instanceof MultiPolygon)) {
+        return null;
+      }
+      List<Polygon> parts = new ArrayList<>();
+      for (Object o : PolygonExtracter.getPolygons(g)) {
+        Polygon p = (Polygon) o;
+        if (p.isEmpty()) {
+          continue;
+        }
+        List<LinearRing> holes = new ArrayList<>();
+        for (int i = 0; i < p.getNumInteriorRing(); i++) {
+          if (!p.getInteriorRingN(i).isEmpty()) {
+            holes.add(p.getInteriorRingN(i));
+          }
+        }
+        parts.add(
+            Wgs84.FACTORY.createPolygon(p.getExteriorRing(), holes.toArray(LinearRing[]::new)));
+      }
+      return parts.isEmpty()
+          ? null
+          : Wgs84.FACTORY.createMultiPolygon(parts.toArray(Polygon[]::new));
     }
   }
 

@@ -51,12 +51,55 @@ final class ImportFixtures {
         HttpRequest.BodyPublishers.ofString(geojson));
   }
 
+  /** POSTs a file as the {@code file} part of a multipart form. */
+  static HttpResponse<String> importMultipart(
+      Caller as, String query, String filename, String contentType, byte[] content) {
+    String boundary = "gridmap-test-" + System.nanoTime();
+    byte[] head =
+        ("--"
+                + boundary
+                + "\r\nContent-Disposition: form-data; name=\"file\"; filename=\""
+                + filename
+                + "\"\r\nContent-Type: "
+                + contentType
+                + "\r\n\r\n")
+            .getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] tail =
+        ("\r\n--" + boundary + "--\r\n").getBytes(java.nio.charset.StandardCharsets.UTF_8);
+    byte[] body = new byte[head.length + content.length + tail.length];
+    System.arraycopy(head, 0, body, 0, head.length);
+    System.arraycopy(content, 0, body, head.length, content.length);
+    System.arraycopy(tail, 0, body, head.length + content.length, tail.length);
+    return as.send(
+        "POST",
+        "/api/areas/import?" + query,
+        "multipart/form-data; boundary=" + boundary,
+        HttpRequest.BodyPublishers.ofByteArray(body));
+  }
+
+  /** Metres between two lon/lat points (equirectangular; fine at these distances). */
+  static double metres(double lon1, double lat1, double lon2, double lat2) {
+    double k = Math.PI / 180 * org.gridmap.geo.Wgs84.EARTH_RADIUS_M;
+    double dx = (lon2 - lon1) * k * Math.cos(Math.toRadians((lat1 + lat2) / 2));
+    double dy = (lat2 - lat1) * k;
+    return Math.hypot(dx, dy);
+  }
+
   static String collection(List<String> features) {
     return "{\"type\":\"FeatureCollection\",\"features\":[" + String.join(",", features) + "]}";
   }
 
   static String collection(String... features) {
     return collection(List.of(features));
+  }
+
+  /** A FeatureCollection that declares its CRS with a GeoJSON 2008 {@code crs} member. */
+  static String collectionIn(String crs, String... features) {
+    return "{\"type\":\"FeatureCollection\",\"crs\":{\"type\":\"name\",\"properties\":{\"name\":\""
+        + crs
+        + "\"}},\"features\":["
+        + String.join(",", features)
+        + "]}";
   }
 
   static String feature(String code, String name, String geometryJson) {

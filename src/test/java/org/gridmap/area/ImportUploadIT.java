@@ -6,7 +6,12 @@ import static org.gridmap.area.ImportFixtures.feature;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
+import java.io.BufferedReader;
 import java.io.ByteArrayInputStream;
+import java.io.IOException;
+import java.io.InputStreamReader;
+import java.net.Socket;
+import java.net.URI;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.nio.charset.StandardCharsets;
@@ -59,16 +64,33 @@ class ImportUploadIT {
   }
 
   @Test
-  void an_upload_over_the_limit_is_413_with_or_without_a_content_length() {
+  void an_upload_over_the_limit_is_413_with_or_without_a_content_length() throws IOException {
     byte[] big = new byte[(int) TestApp.IMPORT_LIMIT_BYTES + 1];
-    HttpResponse<String> declared =
-        admin.send(
-            "POST",
-            "/api/areas/import?level=community&parent=UP",
-            "application/geo+json",
-            HttpRequest.BodyPublishers.ofByteArray(big));
-    assertEquals(413, declared.statusCode(), declared.body());
-    assertEquals("payload_too_large", admin.json(declared).get("error").asText());
+    // With a Content-Length the answer comes before the body is sent, to clients that wait for
+    // "100 Continue" as curl does for large files (JDK 17's HttpClient cannot, hence the socket).
+    try (Socket socket = new Socket("127.0.0.1", URI.create(app.baseUrl()).getPort())) {
+      socket.setSoTimeout(10_000);
+      socket
+          .getOutputStream()
+          .write(
+              ("POST /api/areas/import?level=community&parent=UP HTTP/1.1\r\n"
+                      + "Host: 127.0.0.1\r\n"
+                      + "Cookie: "
+                      + admin.cookie()
+                      + "\r\nX-CSRF-Token: "
+                      + admin.csrf()
+                      + "\r\nContent-Type: application/geo+json\r\n"
+                      + "Content-Length: "
+                      + big.length
+                      + "\r\nExpect: 100-continue\r\n\r\n")
+                  .getBytes(StandardCharsets.US_ASCII));
+      String status =
+          new BufferedReader(
+                  new InputStreamReader(socket.getInputStream(), StandardCharsets.US_ASCII))
+              .readLine();
+      assertTrue(status.startsWith("HTTP/1.1 413"), status);
+    }
+    // Without one (chunked), the upload is cut off once it passes the limit.
     HttpResponse<String> chunked =
         admin.send(
             "POST",
@@ -76,10 +98,7 @@ class ImportUploadIT {
             "application/geo+json",
             HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(big)));
     assertEquals(413, chunked.statusCode(), chunked.body());
-    HttpResponse<String> form =
-        ImportFixtures.importMultipart(
-            admin, "level=community&parent=UP", "big.geojson", "application/geo+json", big);
-    assertEquals(413, form.statusCode(), form.body());
+    assertTrue(admin.json(chunked).get("message").asText().contains("GRIDMAP_MAX_IMPORT_BYTES"));
   }
 
   @Test

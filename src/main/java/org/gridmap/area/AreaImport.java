@@ -3,28 +3,20 @@ package org.gridmap.area;
 import java.nio.file.Path;
 import java.time.Instant;
 import java.util.ArrayList;
-import java.util.HashMap;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
-import java.util.TreeSet;
-import java.util.regex.Pattern;
 import org.gridmap.access.Principal;
 import org.gridmap.access.Role;
-import org.gridmap.area.ImportReport.Problem;
 import org.gridmap.area.ImportStore.ParentMatch;
 import org.gridmap.area.ImportStore.Scope;
 import org.gridmap.audit.AuditEntry;
 import org.gridmap.error.DomainException;
-import org.gridmap.geo.BoundaryRepair;
-import org.gridmap.geo.BoundaryValidator;
 import org.gridmap.geo.Crs;
 import org.gridmap.geo.FeatureFiles;
 import org.gridmap.geo.FeatureSource;
-import org.gridmap.geo.SourceFeature;
 import org.gridmap.geo.SourceFormat;
 import org.locationtech.jts.geom.Geometry;
-import org.locationtech.jts.geom.MultiPolygon;
 
 /**
  * Imports a file of boundaries as the areas of one level: under a given parent, or each under the
@@ -37,9 +29,6 @@ import org.locationtech.jts.geom.MultiPolygon;
  * rejection is in the audit log with its report.
  */
 public final class AreaImport {
-  private static final Pattern CODE = Pattern.compile("[A-Za-z0-9_.-]{1,64}");
-  private static final int MAX_NAME = 200;
-
   private final AreaRepository areas;
   private final ImportStore store;
   private final FeatureFiles files;
@@ -74,7 +63,7 @@ public final class AreaImport {
     AreaLevel level = level(options.level());
     Area parent = options.parent() == null ? null : parent(by, options.parent(), level);
     Crs override = options.crs() == null ? null : Crs.parse(options.crs());
-    Draft d = new Draft(source.name(), level.code(), options.parent());
+    ImportDraft d = new ImportDraft(source.name(), level.code(), options.parent());
     try (ImportStore.Session session = store.begin()) {
       try (FeatureSource features =
           files.open(
@@ -82,7 +71,7 @@ public final class AreaImport {
         d.source = features.description();
         Crs crs = crs(features, override, d);
         d.crs = crs.name();
-        read(features, session, crs, options, d, progress);
+        new FeatureIntake(crs, options, d).readAll(features, session, progress);
       } catch (DomainException e) {
         if (e.kind() != DomainException.Kind.UNPROCESSABLE) {
           throw e;
@@ -130,123 +119,7 @@ public final class AreaImport {
     }
   }
 
-  private void read(
-      FeatureSource features,
-      ImportStore.Session session,
-      Crs crs,
-      ImportOptions o,
-      Draft d,
-      ImportProgress progress) {
-    BoundaryValidator validator = new BoundaryValidator(crs);
-    BoundaryRepair repair = new BoundaryRepair(o.maxAreaChangePercent());
-    Map<String, Long> firstWithCode = new HashMap<>();
-    int[] unnamed = {0};
-    d.read =
-        features.forEach(
-            f -> {
-              List<Problem> own = new ArrayList<>();
-              String code = trimmed(f.text(o.codeField()));
-              String name = trimmed(f.text(o.nameField()));
-              if (code == null) {
-                own.add(problem(f, null, "missing_code", "no '" + o.codeField() + "' property"));
-              } else if (!CODE.matcher(code).matches()) {
-                own.add(
-                    problem(
-                        f,
-                        code,
-                        "invalid_code",
-                        "code '" + code + "' must be 1-64 letters, digits, '_', '.' or '-'"));
-              } else if (firstWithCode.containsKey(code)) {
-                own.add(
-                    problem(
-                        f,
-                        code,
-                        "duplicate_code",
-                        "code "
-                            + code
-                            + " is also the code of feature "
-                            + firstWithCode.get(code)));
-              } else {
-                firstWithCode.put(code, f.number());
-              }
-              if (name == null) {
-                name = code;
-                unnamed[0]++;
-              } else if (name.length() > MAX_NAME) {
-                own.add(problem(f, code, "invalid_name", "the name is longer than 200 characters"));
-              }
-              MultiPolygon boundary = boundary(f, code, validator, repair, o, d, own);
-              if (own.isEmpty() && boundary != null) {
-                session.stage(f.number(), code, name, boundary);
-                d.codeOf.put(f.number(), code);
-              } else {
-                d.problems.addAll(own);
-              }
-            },
-            progress);
-    if (d.read == 0) {
-      d.problem(null, null, "no_features", d.source + " holds no features");
-    }
-    if (unnamed[0] > 0) {
-      d.warnings.add(
-          unnamed[0]
-              + " feature(s) have no '"
-              + o.nameField()
-              + "' property; their code is used as their name");
-    }
-  }
-
-  /** The valid boundary of a feature, repaired if allowed; null with problems added otherwise. */
-  private static MultiPolygon boundary(
-      SourceFeature f,
-      String code,
-      BoundaryValidator validator,
-      BoundaryRepair repair,
-      ImportOptions o,
-      Draft d,
-      List<Problem> own) {
-    BoundaryValidator.Checked checked = validator.check(f.geometry());
-    if (checked.valid()) {
-      return checked.boundary();
-    }
-    if (!o.repair() || !checked.repairable()) {
-      for (BoundaryValidator.Finding x : checked.findings()) {
-        own.add(problem(f, code, x.defect().code, x.message(), x.location()));
-      }
-      return null;
-    }
-    BoundaryRepair.Repaired r = repair.repair(checked.lonLat());
-    List<String> fixed = checked.findings().stream().map(x -> x.defect().code).distinct().toList();
-    Double change = Double.isFinite(r.changePercent()) ? r.changePercent() : null;
-    d.repairs.add(
-        new ImportReport.Repair(
-            f.number(), code, fixed, r.areaBeforeM2(), r.areaAfterM2(), change, r.accepted()));
-    if (r.accepted()) {
-      return r.boundary();
-    }
-    own.add(
-        problem(
-            f,
-            code,
-            "repair_refused",
-            r.boundary() == null
-                ? "nothing would be left after repairing " + String.join(", ", fixed)
-                : String.format(
-                    java.util.Locale.ROOT,
-                    "repairing %s would change the area from %.1f m² to %.1f m² (%s), more than"
-                        + " the allowed %s %%; correct it by hand",
-                    String.join(", ", fixed),
-                    r.areaBeforeM2(),
-                    r.areaAfterM2(),
-                    change == null
-                        ? "from nothing"
-                        : String.format(java.util.Locale.ROOT, "%.2f %%", change),
-                    o.maxAreaChangePercent()),
-            checked.findings().get(0).location()));
-    return null;
-  }
-
-  private Scope assignTo(Area parent, ImportStore.Session session, Draft d) {
+  private Scope assignTo(Area parent, ImportStore.Session session, ImportDraft d) {
     Map<Long, String> all = new LinkedHashMap<>();
     d.codeOf.keySet().forEach(f -> all.put(f, parent.code()));
     session.assignParents(all);
@@ -259,7 +132,7 @@ public final class AreaImport {
    * features whose second-best parent holds more than the tolerance.
    */
   private Scope findParents(
-      Principal by, ImportStore.Session session, AreaLevel level, ImportOptions o, Draft d) {
+      Principal by, ImportStore.Session session, AreaLevel level, ImportOptions o, ImportDraft d) {
     String above = session.levelAbove(level.code());
     if (above == null) {
       if (!by.scope().all()) {
@@ -308,7 +181,11 @@ public final class AreaImport {
   }
 
   private static void compare(
-      ImportStore.Session session, Scope scope, ImportOptions o, Draft d, ImportProgress progress) {
+      ImportStore.Session session,
+      Scope scope,
+      ImportOptions o,
+      ImportDraft d,
+      ImportProgress progress) {
     ImportStore.Diff diff = session.diff(scope);
     diff.childrenOfRemoved()
         .forEach(
@@ -340,7 +217,7 @@ public final class AreaImport {
     d.coverage = sum;
   }
 
-  private Crs crs(FeatureSource features, Crs override, Draft d) {
+  private Crs crs(FeatureSource features, Crs override, ImportDraft d) {
     String declared = features.declaredCrs();
     if (override != null) {
       if (declared != null && !sameCrs(declared, override)) {
@@ -406,7 +283,7 @@ public final class AreaImport {
     return parent;
   }
 
-  private ImportRejected rejected(Principal by, String ip, Draft d) {
+  private ImportRejected rejected(Principal by, String ip, ImportDraft d) {
     ImportReport report = d.report(ImportReport.REJECTED);
     store.audit(entry(by, ip, "area.import.rejected", report));
     return new ImportRejected(report);
@@ -421,70 +298,11 @@ public final class AreaImport {
         .withDetail(report.auditDetail());
   }
 
-  private static Problem problem(
-      SourceFeature f, String code, String reason, String message, double[] location) {
-    return new Problem(f.number(), code, reason, message, location);
-  }
-
-  private static Problem problem(SourceFeature f, String code, String reason, String message) {
-    return problem(f, code, reason, message, null);
-  }
-
   private static String path(Area a) {
     return "/" + String.join("/", a.pathCodes()) + "/";
   }
 
-  private static String trimmed(String s) {
-    return s == null || s.isBlank() ? null : s.strip();
-  }
-
   private static DomainException forbidden(String message) {
     return new DomainException(DomainException.Kind.FORBIDDEN, "forbidden", message);
-  }
-
-  /** The report being assembled. */
-  private static final class Draft {
-    final String level;
-    final String parent;
-    String source;
-    String crs;
-    long read;
-    final Map<Long, String> codeOf = new LinkedHashMap<>();
-    final TreeSet<String> parents = new TreeSet<>();
-    final List<Problem> problems = new ArrayList<>();
-    final List<ImportReport.Repair> repairs = new ArrayList<>();
-    final List<ImportReport.Straddler> straddlers = new ArrayList<>();
-    final List<String> warnings = new ArrayList<>();
-    ImportReport.Changes changes;
-    Coverage.Summary coverage;
-
-    Draft(String source, String level, String parent) {
-      this.source = source;
-      this.level = level;
-      this.parent = parent;
-    }
-
-    void problem(Long feature, String code, String reason, String message) {
-      problems.add(new Problem(feature, code, reason, message, null));
-    }
-
-    ImportReport report(String status) {
-      return new ImportReport(
-          status,
-          source,
-          crs,
-          level,
-          parent,
-          new ArrayList<>(parents),
-          read,
-          codeOf.size(),
-          problems,
-          repairs,
-          straddlers,
-          warnings,
-          changes,
-          coverage,
-          null);
-    }
   }
 }

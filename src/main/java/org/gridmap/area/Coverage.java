@@ -53,19 +53,31 @@ public record Coverage(String area, Summary summary, List<Finding> findings) {
       Tally spill,
       double sliverToleranceM2) {
 
+    /** A summary whose covered percentage follows from the areas (100 % of nothing). */
+    public static Summary of(
+        int parents,
+        int children,
+        double areaM2,
+        double coveredM2,
+        Tally gaps,
+        Tally overlaps,
+        Tally spill,
+        double sliverToleranceM2) {
+      double percent = areaM2 > 0 ? Math.min(100, coveredM2 / areaM2 * 100) : 100;
+      return new Summary(
+          parents, children, areaM2, coveredM2, percent, gaps, overlaps, spill, sliverToleranceM2);
+    }
+
     public static Summary empty(double sliverToleranceM2) {
-      return new Summary(0, 0, 0, 0, 100, Tally.NONE, Tally.NONE, Tally.NONE, sliverToleranceM2);
+      return of(0, 0, 0, 0, Tally.NONE, Tally.NONE, Tally.NONE, sliverToleranceM2);
     }
 
     public Summary plus(Summary o) {
-      double area = areaM2 + o.areaM2;
-      double covered = coveredM2 + o.coveredM2;
-      return new Summary(
+      return of(
           parents + o.parents,
           children + o.children,
-          area,
-          covered,
-          area > 0 ? covered / area * 100 : 100,
+          areaM2 + o.areaM2,
+          coveredM2 + o.coveredM2,
           gaps.plus(o.gaps),
           overlaps.plus(o.overlaps),
           spill.plus(o.spill),

@@ -88,12 +88,11 @@ public final class CoverageQa {
       }
     }
     Coverage.Summary summary =
-        new Coverage.Summary(
+        Coverage.Summary.of(
             1,
             children.size(),
             areaM2,
             coveredM2,
-            areaM2 > 0 ? coveredM2 / areaM2 * 100 : 100,
             tallies.get(Kind.GAP),
             tallies.get(Kind.OVERLAP),
             tallies.get(Kind.SPILL),

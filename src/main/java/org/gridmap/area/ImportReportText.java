@@ -139,7 +139,7 @@ final class ImportReportText {
     out.append(
         String.format(
             Locale.ROOT,
-            "  %-8s %d (%.1f m²), plus %d sliver(s) under %s m² (%.3f m²)%n",
+            "  %-10s %d (%.1f m²), plus %d sliver(s) under %s m² (%.3f m²)%n",
             kind + ":",
             t.count(),
             t.areaM2(),

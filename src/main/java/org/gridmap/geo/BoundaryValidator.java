@@ -200,10 +200,7 @@ public final class BoundaryValidator {
         }
         for (double[] tip : spikes(distinct)) {
           findings.add(
-              new Finding(
-                  Defect.SPIKE,
-                  which + " turns back on itself at " + point(tip, 0) + " (a zero-width spike)",
-                  tip));
+              new Finding(Defect.SPIKE, which + " turns back on itself (a zero-width spike)", tip));
         }
       }
     }

@@ -42,17 +42,7 @@ public final class Params {
     } catch (NumberFormatException e) {
       // answered below
     }
-    throw DomainException.invalid(
-        "invalid_parameter",
-        "Parameter '"
-            + name
-            + "' must be a number from "
-            + min
-            + " to "
-            + max
-            + ", got '"
-            + raw
-            + "'");
+    throw invalid(name, "a number from " + min + " to " + max, raw);
   }
 
   /** An optional {@code true}/{@code false} (or 1/0); absent or empty means false. */
@@ -64,8 +54,7 @@ public final class Params {
     if (raw.equals("true") || raw.equals("1")) {
       return true;
     }
-    throw DomainException.invalid(
-        "invalid_parameter", "Parameter '" + name + "' must be true or false, got '" + raw + "'");
+    throw invalid(name, "true or false", raw);
   }
 
   /**
@@ -80,28 +69,20 @@ public final class Params {
     try {
       return OffsetDateTime.parse(raw.trim()).toInstant();
     } catch (DateTimeParseException e) {
-      throw DomainException.invalid(
-          "invalid_parameter",
-          "Parameter '"
-              + name
-              + "' must be an ISO-8601 time with offset such as 2026-11-01T00:00:00Z or"
-              + " 2026-11-01T08:00:00+08:00, got '"
-              + raw
-              + "'");
+      throw invalid(
+          name,
+          "an ISO-8601 time with offset such as 2026-11-01T00:00:00Z or 2026-11-01T08:00:00+08:00",
+          raw);
     }
   }
 
   private static DomainException outOfRange(String name, String raw, int min, int max) {
+    return invalid(name, "a whole number from " + min + " to " + max, raw);
+  }
+
+  private static DomainException invalid(String name, String expected, String raw) {
     return DomainException.invalid(
         "invalid_parameter",
-        "Parameter '"
-            + name
-            + "' must be a whole number from "
-            + min
-            + " to "
-            + max
-            + ", got '"
-            + raw
-            + "'");
+        "Parameter '" + name + "' must be " + expected + ", got '" + raw + "'");
   }
 }

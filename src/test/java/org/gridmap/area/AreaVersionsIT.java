@@ -4,13 +4,13 @@ import static org.gridmap.area.ImportFixtures.box;
 import static org.gridmap.area.ImportFixtures.collection;
 import static org.gridmap.area.ImportFixtures.feature;
 import static org.gridmap.area.ImportFixtures.importGeoJson;
+import static org.gridmap.area.ImportFixtures.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertNotNull;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
 import com.fasterxml.jackson.databind.JsonNode;
 import java.net.http.HttpResponse;
-import java.util.ArrayList;
 import java.util.List;
 import org.gridmap.testing.TestApp;
 import org.gridmap.testing.TestApp.Caller;
@@ -179,17 +179,5 @@ class AreaVersionsIT {
 
   private static List<String> codes(JsonNode list) {
     return texts(list, "code");
-  }
-
-  private static List<String> texts(JsonNode list, String field) {
-    List<String> out = new ArrayList<>();
-    list.forEach(n -> out.add(n.get(field).asText()));
-    return out;
-  }
-
-  private static List<String> texts(JsonNode list) {
-    List<String> out = new ArrayList<>();
-    list.forEach(n -> out.add(n.asText()));
-    return out;
   }
 }

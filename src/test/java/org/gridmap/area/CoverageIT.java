@@ -3,6 +3,7 @@ package org.gridmap.area;
 import static org.gridmap.area.ImportFixtures.collectionIn;
 import static org.gridmap.area.ImportFixtures.feature;
 import static org.gridmap.area.ImportFixtures.importGeoJson;
+import static org.gridmap.area.ImportFixtures.texts;
 import static org.junit.jupiter.api.Assertions.assertEquals;
 import static org.junit.jupiter.api.Assertions.assertTrue;
 
@@ -124,11 +125,5 @@ class CoverageIT {
       xy[i + 1] += Y0;
     }
     return ImportFixtures.polygon(xy);
-  }
-
-  private static List<String> texts(JsonNode list) {
-    List<String> out = new ArrayList<>();
-    list.forEach(n -> out.add(n.asText()));
-    return out;
   }
 }

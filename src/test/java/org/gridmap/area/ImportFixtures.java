@@ -145,6 +145,20 @@ final class ImportFixtures {
     }
   }
 
+  /** The text values of a JSON array. */
+  static List<String> texts(com.fasterxml.jackson.databind.JsonNode array) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.asText()));
+    return out;
+  }
+
+  /** One text field of each object of a JSON array. */
+  static List<String> texts(com.fasterxml.jackson.databind.JsonNode array, String field) {
+    List<String> out = new ArrayList<>();
+    array.forEach(n -> out.add(n.get(field).asText()));
+    return out;
+  }
+
   static long count(TestApp app, String sql, Object... params) {
     return query(app, sql, rs -> rs.getLong(1), params).get(0);
   }

@@ -11,7 +11,6 @@ import org.gridmap.account.Accounts;
 import org.gridmap.account.PasswordHasher;
 import org.gridmap.account.PostgresAccountRepository;
 import org.gridmap.account.UserCommand;
-import org.gridmap.area.Area;
 import org.gridmap.area.AreaImport;
 import org.gridmap.area.AreaImportRoutes;
 import org.gridmap.area.AreaRepository;
@@ -150,7 +149,7 @@ public final class GridMapApp implements AutoCloseable {
                   (caller, code) ->
                       core.areas()
                           .find(code)
-                          .map(a -> caller.scope().covers(pathOf(a)))
+                          .map(a -> caller.scope().covers(a.path()))
                           .orElse(true),
                   Access.Scoped.ACCOUNT_ID,
                   (caller, id) ->
@@ -209,10 +208,6 @@ public final class GridMapApp implements AutoCloseable {
   /** The demo accounts created by this start (empty when none were created). */
   public List<DemoAccounts.Login> demoLogins() {
     return demoLogins;
-  }
-
-  private static String pathOf(Area a) {
-    return "/" + String.join("/", a.pathCodes()) + "/";
   }
 
   public int port() {

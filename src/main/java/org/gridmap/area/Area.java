@@ -19,6 +19,11 @@ public record Area(
     Instant validFrom,
     Instant validTo) {
 
+  /** The materialised path, e.g. {@code /370112101/370112101001/}, as scopes match it. */
+  public String path() {
+    return "/" + String.join("/", pathCodes) + "/";
+  }
+
   /** Splits a stored path such as {@code /370112101/370112101001/} into its codes. */
   static List<String> codesOfPath(String path) {
     return List.of(path.substring(1, path.length() - 1).split("/"));

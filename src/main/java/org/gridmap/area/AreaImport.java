@@ -112,7 +112,7 @@ public final class AreaImport {
       }
       progress.step("writing");
       Instant from = session.commit(scope, entry(by, ip, "area.import", report));
-      if (!report.changes().isEmpty()) {
+      if (report.changes().anything()) {
         onBoundariesChanged.run();
       }
       return report.withStatus(ImportReport.IMPORTED, from);
@@ -120,9 +120,7 @@ public final class AreaImport {
   }
 
   private Scope assignTo(Area parent, ImportStore.Session session, ImportDraft d) {
-    Map<Long, String> all = new LinkedHashMap<>();
-    d.codeOf.keySet().forEach(f -> all.put(f, parent.code()));
-    session.assignParents(all);
+    session.assignParent(parent.code());
     d.parents.add(parent.code());
     return new Scope(d.level, d.parents, false);
   }
@@ -173,7 +171,7 @@ public final class AreaImport {
     session.assignParents(chosen);
     for (String p : d.parents) {
       Area area = areas.find(p).orElseThrow(() -> new AreaNotFound(p));
-      if (!by.scope().covers(path(area))) {
+      if (!by.scope().covers(area.path())) {
         throw forbidden("Features of this file lie in " + p + ", which is outside your area scope");
       }
     }
@@ -277,7 +275,7 @@ public final class AreaImport {
               + ", which is not above "
               + level.code());
     }
-    if (!by.scope().covers(path(parent))) {
+    if (!by.scope().covers(parent.path())) {
       throw forbidden("'" + code + "' is outside your area scope");
     }
     return parent;
@@ -296,10 +294,6 @@ public final class AreaImport {
             : report.parents().isEmpty() ? "(no parent)" : "(parents found spatially)";
     return AuditEntry.of(by, ip, action, "area", report.level() + "@" + where)
         .withDetail(report.auditDetail());
-  }
-
-  private static String path(Area a) {
-    return "/" + String.join("/", a.pathCodes()) + "/";
   }
 
   private static DomainException forbidden(String message) {

@@ -64,7 +64,10 @@ public record ImportReport(
   /** How much of a feature lies in one candidate parent. */
   public record Share(String code, double percent) {}
 
-  /** One area that is added, removed, reshaped or updated (name or parent), with its areas. */
+  /**
+   * One area that is added, removed, reshaped or updated (name or parent), with its areas in m²
+   * (null before for an added area, after for a removed one) and the change.
+   */
   public record AreaChange(
       String code,
       String nameBefore,
@@ -72,9 +75,21 @@ public record ImportReport(
       String parentBefore,
       String parentAfter,
       Double areaBeforeM2,
-      Double areaAfterM2) {
-    public Double deltaM2() {
-      return (areaAfterM2 == null ? 0 : areaAfterM2) - (areaBeforeM2 == null ? 0 : areaBeforeM2);
+      Double areaAfterM2,
+      double deltaM2) {
+
+    public static AreaChange of(
+        String code,
+        String nameBefore,
+        String nameAfter,
+        String parentBefore,
+        String parentAfter,
+        Double areaBeforeM2,
+        Double areaAfterM2) {
+      double delta =
+          (areaAfterM2 == null ? 0 : areaAfterM2) - (areaBeforeM2 == null ? 0 : areaBeforeM2);
+      return new AreaChange(
+          code, nameBefore, nameAfter, parentBefore, parentAfter, areaBeforeM2, areaAfterM2, delta);
     }
   }
 
@@ -88,8 +103,9 @@ public record ImportReport(
       List<AreaChange> reshaped,
       List<AreaChange> updated,
       int unchanged) {
-    public boolean isEmpty() {
-      return added.isEmpty() && removed.isEmpty() && reshaped.isEmpty() && updated.isEmpty();
+    /** True when any area is added, removed, reshaped or updated. */
+    public boolean anything() {
+      return !(added.isEmpty() && removed.isEmpty() && reshaped.isEmpty() && updated.isEmpty());
     }
   }
 

@@ -66,6 +66,9 @@ public interface ImportStore {
     /** Sets the parent of staged features; features not in the map keep none. */
     void assignParents(Map<Long, String> parentByFeature);
 
+    /** Sets one parent for every staged feature. */
+    void assignParent(String parent);
+
     /**
      * Serialises imports: from here to the end of the transaction no other import runs its
      * comparison or writes.

@@ -248,6 +248,17 @@ final class PostgresImportSession implements ImportStore.Session {
   }
 
   @Override
+  public void assignParent(String parent) {
+    try (PreparedStatement ps = c.prepareStatement("UPDATE import_feature SET parent_code = ?")) {
+      flush();
+      ps.setString(1, parent);
+      ps.executeUpdate();
+    } catch (SQLException e) {
+      throw PostgresImportStore.translate(e);
+    }
+  }
+
+  @Override
   public void lockImports() {
     query("SELECT pg_advisory_xact_lock(?)", ps -> ps.setLong(1, IMPORT_LOCK), rs -> 1);
   }
@@ -279,7 +290,7 @@ final class PostgresImportSession implements ImportStore.Session {
             ADDED,
             ps -> {},
             rs ->
-                new ImportReport.AreaChange(
+                ImportReport.AreaChange.of(
                     rs.getString(1),
                     null,
                     rs.getString(2),
@@ -297,7 +308,7 @@ final class PostgresImportSession implements ImportStore.Session {
               if (!kids.isEmpty()) {
                 children.put(rs.getString(1), kids);
               }
-              return new ImportReport.AreaChange(
+              return ImportReport.AreaChange.of(
                   rs.getString(1),
                   rs.getString(2),
                   null,
@@ -314,7 +325,7 @@ final class PostgresImportSession implements ImportStore.Session {
         ps -> {},
         rs -> {
           ImportReport.AreaChange change =
-              new ImportReport.AreaChange(
+              ImportReport.AreaChange.of(
                   rs.getString(1),
                   rs.getString(2),
                   rs.getString(3),

@@ -21,11 +21,15 @@ import org.gridmap.analytics.AnalyticsRoutes;
 import org.gridmap.analytics.EventTable;
 import org.gridmap.analytics.PostgresEventDensity;
 import org.gridmap.area.Area;
+import org.gridmap.area.AreaImport;
+import org.gridmap.area.AreaImportRoutes;
 import org.gridmap.area.AreaLayers;
 import org.gridmap.area.AreaQuery;
 import org.gridmap.area.AreaRepository;
 import org.gridmap.area.AreaRoutes;
 import org.gridmap.area.HibernateAreaRepository;
+import org.gridmap.area.ImportAreasCommand;
+import org.gridmap.area.PostgresImportStore;
 import org.gridmap.audit.AuditRoutes;
 import org.gridmap.audit.PostgresAuditLog;
 import org.gridmap.bench.Bench;
@@ -45,6 +49,8 @@ import org.gridmap.event.Events;
 import org.gridmap.event.PhotoStore;
 import org.gridmap.event.PlaceHazardEvents;
 import org.gridmap.event.PostgresEventRepository;
+import org.gridmap.geo.FeatureFiles;
+import org.gridmap.geo.Ogr;
 import org.gridmap.http.Access;
 import org.gridmap.http.Guard;
 import org.gridmap.http.HttpServer;
@@ -127,6 +133,11 @@ public final class GridMapApp implements AutoCloseable {
         generate-demo [FILE [EVENTS]]
                               regenerate the demo files in geodata/ from the demo generator
                               (with FILE: only the demo areas and events, into FILE and EVENTS)
+        import-areas FILE --level LEVEL [--parent CODE] [--code-field F] [--name-field F]
+                     [--crs EPSG:xxxx|GCJ-02|BD-09] [--layer NAME] [--repair] [--dry-run]
+                     [--report text|json] [--progress]
+                              import boundaries (GeoJSON; Shapefile, zip, GeoPackage, KML,
+                              FlatGeobuf, DXF through GDAL) as the areas of one level
       """;
 
   /** The domain objects over one database, shared by the server and the commands. */
@@ -145,7 +156,8 @@ public final class GridMapApp implements AutoCloseable {
       Surveys surveys,
       CurrentGridIndex index,
       PostgresEventRepository eventStore,
-      Events events)
+      Events events,
+      AreaImport imports)
       implements AutoCloseable {
 
     static Core open(AppConfig config) {
@@ -200,7 +212,13 @@ public final class GridMapApp implements AutoCloseable {
             new Surveys(new PostgresSurveyRepository(database, audit), areas, clock),
             grids,
             eventStore,
-            events);
+            events,
+            // a committed boundary import rebuilds the point-in-grid index at once
+            new AreaImport(
+                areas,
+                new PostgresImportStore(database, audit),
+                new FeatureFiles(new Ogr("ogr2ogr", "ogrinfo")),
+                () -> grids.refresh()));
       } catch (RuntimeException e) {
         database.close();
         throw e;
@@ -303,6 +321,7 @@ public final class GridMapApp implements AutoCloseable {
           new TileCache(
               new PostgresTileStore(core.database()), config.getLong(Option.TILE_CACHE_MB) << 20);
       long importMax = config.getLong(Option.IMPORT_MAX_BYTES);
+      long maxImportBytes = config.getLong(Option.MAX_IMPORT_BYTES);
       ZoneId zone = timeZone(config);
       long maxPhotoBytes = config.getLong(Option.MAX_PHOTO_BYTES);
       RouteTable table =
@@ -347,17 +366,21 @@ public final class GridMapApp implements AutoCloseable {
                       core.events(),
                       new Open311Mapping(core.events(), core.areas(), zone),
                       guard,
-                      zone)),
+                      zone),
+                  new AreaImportRoutes(core.imports(), guard, maxImportBytes)),
               importMax,
-              maxPhotoBytes);
+              maxPhotoBytes,
+              maxImportBytes);
       HttpServer server =
           new HttpServer(
                   config.get(Option.HOST),
                   config.getInt(Option.PORT),
                   Math.max(
                       Math.max(
-                          Math.max(config.getLong(Option.MAX_BODY_BYTES), 16L << 20), importMax),
+                          Math.max(config.getLong(Option.MAX_BODY_BYTES), 16L << 20),
+                          Math.max(importMax, maxImportBytes)),
                       maxPhotoBytes),
+                  maxImportBytes,
                   core.mapper(),
                   guard,
                   table.routes())
@@ -572,6 +595,13 @@ public final class GridMapApp implements AutoCloseable {
         case "import-buildings" -> {
           try (Core core = Core.open(AppConfig.fromEnv(System.getenv()))) {
             return new ImportBuildingsCommand(core.buildings(), System.out, System.err).run(rest);
+          }
+        }
+        case "import-areas" -> {
+          try (Core core = Core.open(AppConfig.fromEnv(System.getenv()))) {
+            return new ImportAreasCommand(
+                    core.imports(), core.mapper(), System.out, System.err, System.console() != null)
+                .run(rest);
           }
         }
         case "generate-demo" -> {

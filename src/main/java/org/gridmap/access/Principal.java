@@ -36,6 +36,19 @@ public record Principal(
     return new Principal(0, actor, actor, Role.ADMIN, List.of(), Scope.ALL, Via.COMMAND_LINE, null);
   }
 
+  /** The operator at the command line, audited as {@code cli:<OS user>}; sees everything. */
+  public static Principal commandLine() {
+    return new Principal(
+        0,
+        "cli:" + System.getProperty("user.name", "unknown"),
+        "command line",
+        Role.ADMIN,
+        List.of(),
+        Scope.ALL,
+        Via.COMMAND_LINE,
+        null);
+  }
+
   public boolean isPublic() {
     return via == Via.ANONYMOUS;
   }

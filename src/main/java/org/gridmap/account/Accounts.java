@@ -238,20 +238,12 @@ public final class Accounts {
 
   /** Creates an account from the command line (no caller account; audited as the OS user). */
   public Created createFromCommandLine(NewAccount n) {
-    return create(commandLine(), n, null);
+    return create(Principal.commandLine(), n, null);
   }
 
   /** The caller behind a command-line action: an admin, audited as {@code cli:<OS user>}. */
   public static Principal commandLine() {
-    return new Principal(
-        0,
-        "cli:" + System.getProperty("user.name", "unknown"),
-        "command line",
-        Role.ADMIN,
-        List.of(),
-        Scope.ALL,
-        Principal.Via.COMMAND_LINE,
-        null);
+    return Principal.commandLine();
   }
 
   public long countAccounts() {

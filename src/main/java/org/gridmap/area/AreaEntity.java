@@ -50,7 +50,9 @@ class AreaEntity {
   @Column(nullable = false)
   int version;
 
-  @Column(name = "valid_from", nullable = false)
+  /** Set by the database clock on insert, so that every version's interval uses one clock. */
+  @Generated(event = EventType.INSERT)
+  @Column(name = "valid_from", insertable = false, updatable = false, nullable = false)
   Instant validFrom;
 
   @Column(name = "valid_to")

@@ -1,9 +1,17 @@
 package org.gridmap.area;
 
+import java.time.Instant;
+
 /**
- * Filters for listing current areas; null means "any". {@code parentCode} selects direct children.
+ * Filters for listing areas; null means "any". {@code parentCode} selects direct children. {@code
+ * at} selects the versions valid at that instant ({@code valid_from <= at < valid_to}); null means
+ * the current versions.
  */
-public record AreaQuery(String level, String parentCode) {
+public record AreaQuery(String level, String parentCode, Instant at) {
+  public AreaQuery(String level, String parentCode) {
+    this(level, parentCode, null);
+  }
+
   public static AreaQuery all() {
     return new AreaQuery(null, null);
   }

@@ -1,10 +1,14 @@
 package org.gridmap.area;
 
+import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.function.Consumer;
 
-/** The stored area hierarchy. Reads see the current version of every boundary. */
+/**
+ * The stored area hierarchy. Reads see the current version of every boundary unless given an
+ * instant {@code at}, when they see the versions valid then (null means current).
+ */
 public interface AreaRepository {
 
   List<AreaLevel> levels();
@@ -12,17 +16,29 @@ public interface AreaRepository {
   /** The levels that have at least one current area, in rank order. */
   List<AreaLevel> levelsInUse();
 
-  /** Current areas matching the query, ordered by level rank, then code. */
+  /** Areas matching the query, ordered by level rank, then code. */
   List<Area> list(AreaQuery query);
 
-  Optional<Area> find(String code);
+  Optional<Area> find(String code, Instant at);
+
+  default Optional<Area> find(String code) {
+    return find(code, null);
+  }
 
   /** The area and its ancestors, from the root down to the area itself. */
-  List<Area> pathOf(String code);
+  List<Area> pathOf(String code, Instant at);
 
-  Optional<AreaFeature> feature(String code);
+  default List<Area> pathOf(String code) {
+    return pathOf(code, null);
+  }
 
-  /** Calls {@code sink} with each current area of the query and its boundary, one at a time. */
+  Optional<AreaFeature> feature(String code, Instant at);
+
+  default Optional<AreaFeature> feature(String code) {
+    return feature(code, null);
+  }
+
+  /** Calls {@code sink} with each area of the query and its boundary, one at a time. */
   void forEachFeature(AreaQuery query, Consumer<AreaFeature> sink);
 
   long countCurrent();

@@ -5,6 +5,8 @@ import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.http.Context;
 import java.io.IOException;
 import java.io.UncheckedIOException;
+import java.time.Instant;
+import java.util.ArrayList;
 import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
@@ -15,7 +17,10 @@ import org.gridmap.geo.GeoJsonWriter;
 import org.gridmap.geo.Simplification;
 import org.gridmap.http.Params;
 
-/** HTTP handlers of the area hierarchy: parse, call the repository, write. */
+/**
+ * HTTP handlers of the area hierarchy: parse, call the repository, write. Every read takes {@code
+ * ?at=<ISO time>} to see the boundaries valid then instead of the current ones.
+ */
 public final class AreaRoutes {
   static final String GEOJSON = "application/geo+json";
   private static final String GEOJSON_SUFFIX = ".geojson";
@@ -28,7 +33,7 @@ public final class AreaRoutes {
     this.mapper = mapper;
   }
 
-  /** {@code GET /api/areas?level=&parent=}: current areas, no geometry. */
+  /** {@code GET /api/areas?level=&parent=&at=}: areas, no geometry. */
   public void list(Context ctx) {
     AreaQuery query = query(ctx);
     ctx.json(areas.list(query).stream().map(AreaRoutes::summary).toList());
@@ -44,11 +49,12 @@ public final class AreaRoutes {
       feature(ctx, code.substring(0, code.length() - GEOJSON_SUFFIX.length()));
       return;
     }
-    List<Area> path = areas.pathOf(code);
+    List<Area> path = areas.pathOf(code, at(ctx));
     Area area = path.get(path.size() - 1);
     Map<String, Object> body = summary(area);
     body.put("version", area.version());
     body.put("validFrom", area.validFrom());
+    body.put("validTo", area.validTo());
     body.put(
         "path",
         path.stream()
@@ -67,8 +73,9 @@ public final class AreaRoutes {
   /** {@code GET /api/areas/{code}/children}. */
   public void children(Context ctx) {
     String code = ctx.pathParam("code");
-    areas.find(code).orElseThrow(() -> new AreaNotFound(code));
-    ctx.json(areas.list(new AreaQuery(null, code)).stream().map(AreaRoutes::summary).toList());
+    Instant at = at(ctx);
+    areas.find(code, at).orElseThrow(() -> new AreaNotFound(code));
+    ctx.json(areas.list(new AreaQuery(null, code, at)).stream().map(AreaRoutes::summary).toList());
   }
 
   /**
@@ -102,7 +109,7 @@ public final class AreaRoutes {
   }
 
   private void feature(Context ctx, String code) {
-    AreaFeature feature = areas.feature(code).orElseThrow(() -> new AreaNotFound(code));
+    AreaFeature feature = areas.feature(code, at(ctx)).orElseThrow(() -> new AreaNotFound(code));
     Simplification simplification = Params.simplification(ctx);
     GeoJsonWriter geometry = new GeoJsonWriter(precision(ctx));
     ctx.contentType(GEOJSON);
@@ -149,10 +156,59 @@ public final class AreaRoutes {
       }
     }
     String parent = ctx.queryParam("parent");
+    Instant at = at(ctx);
     if (parent != null) {
-      areas.find(parent).orElseThrow(() -> new AreaNotFound(parent));
+      areas.find(parent, at).orElseThrow(() -> new AreaNotFound(parent));
     }
-    return new AreaQuery(level, parent);
+    return new AreaQuery(level, parent, at);
+  }
+
+  private static Instant at(Context ctx) {
+    return Params.instantParam(ctx, "at");
+  }
+
+  /**
+   * {@code GET /api/areas/{code}/coverage?at=&sliver=}: how the children of an area cover it — a
+   * GeoJSON FeatureCollection of the gaps, overlaps and spill (each with its area in m² and the
+   * codes involved), with the summary as a foreign member.
+   */
+  public void coverage(Context ctx) {
+    String code = ctx.pathParam("code");
+    Instant at = at(ctx);
+    double sliver = Params.doubleParam(ctx, "sliver", CoverageQa.DEFAULT_SLIVER_M2, 0, 1_000_000);
+    AreaFeature parent = areas.feature(code, at).orElseThrow(() -> new AreaNotFound(code));
+    List<CoverageQa.Child> children = new ArrayList<>();
+    areas.forEachFeature(
+        new AreaQuery(null, code, at),
+        f -> children.add(new CoverageQa.Child(f.area().code(), f.boundary())));
+    Coverage coverage = new CoverageQa(sliver).check(code, parent.boundary(), children);
+    GeoJsonWriter geometry = new GeoJsonWriter(precision(ctx));
+    ctx.contentType(GEOJSON);
+    try (JsonGenerator g = mapper.getFactory().createGenerator(ctx.outputStream())) {
+      g.writeStartObject();
+      g.writeStringField("type", "FeatureCollection");
+      g.writeStringField("area", code);
+      g.writeStringField("level", parent.area().level());
+      g.writeObjectField("at", at);
+      g.writeObjectField("summary", coverage.summary());
+      g.writeArrayFieldStart("features");
+      for (Coverage.Finding f : coverage.findings()) {
+        g.writeStartObject();
+        g.writeStringField("type", "Feature");
+        g.writeObjectFieldStart("properties");
+        g.writeStringField("kind", f.kind().code());
+        g.writeNumberField("areaM2", Math.round(f.areaM2() * 100) / 100.0);
+        g.writeObjectField("codes", f.codes());
+        g.writeEndObject();
+        g.writeFieldName("geometry");
+        geometry.write(g, f.geometry());
+        g.writeEndObject();
+      }
+      g.writeEndArray();
+      g.writeEndObject();
+    } catch (IOException e) {
+      throw new UncheckedIOException(e);
+    }
   }
 
   private static int precision(Context ctx) {

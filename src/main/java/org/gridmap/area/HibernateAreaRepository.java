@@ -19,6 +19,8 @@ public final class HibernateAreaRepository implements AreaRepository {
   public static final List<Class<?>> ENTITIES = List.of(AreaEntity.class, AreaLevelEntity.class);
 
   private static final String CURRENT = "a.validTo is null";
+  private static final String VALID_AT =
+      "a.validFrom <= :at and (a.validTo is null or a.validTo > :at)";
 
   private final SessionFactory sessions;
 
@@ -59,38 +61,49 @@ public final class HibernateAreaRepository implements AreaRepository {
         s -> currentAreas(s, query).getResultList().stream().map(AreaEntity::toArea).toList());
   }
 
-  /** Current areas matching the query, in level rank then code order. */
+  /** Areas matching the query, in level rank then code order. */
   private static SelectionQuery<AreaEntity> currentAreas(StatelessSession s, AreaQuery query) {
     SelectionQuery<AreaEntity> q =
         s.createSelectionQuery(
             "select a from AreaEntity a, AreaLevelEntity l where l.code = a.level and "
-                + CURRENT
+                + validAt(query.at())
                 + " and (:level is null or a.level = :level)"
                 + " and (:parent is null or a.parentCode = :parent)"
                 + " order by l.rank, a.code",
             AreaEntity.class);
     q.setParameter("level", query.level());
     q.setParameter("parent", query.parentCode());
-    return q;
+    return bindAt(q, query.at());
+  }
+
+  /** The condition selecting the versions valid at {@code at}, or the current ones when null. */
+  private static String validAt(Instant at) {
+    return at == null ? CURRENT : VALID_AT;
+  }
+
+  private static <T> SelectionQuery<T> bindAt(SelectionQuery<T> q, Instant at) {
+    return at == null ? q : q.setParameter("at", at);
   }
 
   @Override
-  public Optional<Area> find(String code) {
-    return findEntity(code).map(AreaEntity::toArea);
+  public Optional<Area> find(String code, Instant at) {
+    return findEntity(code, at).map(AreaEntity::toArea);
   }
 
   @Override
-  public List<Area> pathOf(String code) {
-    Area area = find(code).orElseThrow(() -> new AreaNotFound(code));
+  public List<Area> pathOf(String code, Instant at) {
+    Area area = find(code, at).orElseThrow(() -> new AreaNotFound(code));
     List<String> codes = area.pathCodes();
     Map<String, Area> byCode =
         sessions
             .fromStatelessTransaction(
                 s ->
-                    s.createSelectionQuery(
-                            "from AreaEntity a where a.code in :codes and " + CURRENT,
-                            AreaEntity.class)
-                        .setParameter("codes", codes)
+                    bindAt(
+                            s.createSelectionQuery(
+                                    "from AreaEntity a where a.code in :codes and " + validAt(at),
+                                    AreaEntity.class)
+                                .setParameter("codes", codes),
+                            at)
                         .getResultList())
             .stream()
             .map(AreaEntity::toArea)
@@ -103,8 +116,8 @@ public final class HibernateAreaRepository implements AreaRepository {
   }
 
   @Override
-  public Optional<AreaFeature> feature(String code) {
-    return findEntity(code).map(e -> new AreaFeature(e.toArea(), e.boundary));
+  public Optional<AreaFeature> feature(String code, Instant at) {
+    return findEntity(code, at).map(e -> new AreaFeature(e.toArea(), e.boundary));
   }
 
   @Override
@@ -129,7 +142,6 @@ public final class HibernateAreaRepository implements AreaRepository {
 
   @Override
   public void insertAll(List<NewArea> areas) {
-    Instant now = Instant.now();
     sessions.inTransaction(
         s -> {
           for (NewArea n : areas) {
@@ -142,19 +154,21 @@ public final class HibernateAreaRepository implements AreaRepository {
             e.parentCode = n.parentCode();
             e.boundary = n.boundary();
             e.version = 1;
-            e.validFrom = now;
             s.persist(e);
             s.flush();
           }
         });
   }
 
-  private Optional<AreaEntity> findEntity(String code) {
+  private Optional<AreaEntity> findEntity(String code, Instant at) {
     return sessions.fromStatelessTransaction(
         s ->
-            s.createSelectionQuery(
-                    "from AreaEntity a where a.code = :code and " + CURRENT, AreaEntity.class)
-                .setParameter("code", code)
+            bindAt(
+                    s.createSelectionQuery(
+                            "from AreaEntity a where a.code = :code and " + validAt(at),
+                            AreaEntity.class)
+                        .setParameter("code", code),
+                    at)
                 .uniqueResultOptional());
   }
 }

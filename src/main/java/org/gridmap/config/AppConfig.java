@@ -58,6 +58,11 @@ public record AppConfig(Map<Option, String> values) {
         "GRIDMAP_IMPORT_MAX_BYTES",
         "67108864",
         "Largest file accepted by the import routes (`POST /api/buildings/import`)."),
+    MAX_IMPORT_BYTES(
+        "GRIDMAP_MAX_IMPORT_BYTES",
+        "209715200",
+        "Largest boundary file accepted by `POST /api/areas/import` (413 beyond); it is streamed to"
+            + " a temporary file, never held in memory."),
     SESSION_IDLE_SECONDS(
         "GRIDMAP_SESSION_IDLE_SECONDS",
         "28800",

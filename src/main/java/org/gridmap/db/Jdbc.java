@@ -46,8 +46,17 @@ public final class Jdbc {
   }
 
   public <T> List<T> list(String sql, Binder binder, RowReader<T> reader) {
-    try (Connection c = database.connection();
-        PreparedStatement ps = c.prepareStatement(sql)) {
+    try (Connection c = database.connection()) {
+      return list(c, sql, binder, reader);
+    } catch (SQLException e) {
+      throw translate(e);
+    }
+  }
+
+  /** The rows of a query on a connection the caller holds (e.g. inside its transaction). */
+  public static <T> List<T> list(Connection c, String sql, Binder binder, RowReader<T> reader)
+      throws SQLException {
+    try (PreparedStatement ps = c.prepareStatement(sql)) {
       binder.bind(ps);
       List<T> rows = new ArrayList<>();
       try (ResultSet rs = ps.executeQuery()) {
@@ -56,8 +65,6 @@ public final class Jdbc {
         }
       }
       return rows;
-    } catch (SQLException e) {
-      throw translate(e);
     }
   }
 

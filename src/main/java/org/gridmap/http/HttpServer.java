@@ -2,6 +2,7 @@ package org.gridmap.http;
 
 import com.fasterxml.jackson.databind.ObjectMapper;
 import io.javalin.Javalin;
+import io.javalin.config.SizeUnit;
 import io.javalin.http.staticfiles.Location;
 import io.javalin.json.JavalinJackson;
 import io.javalin.router.Endpoint;
@@ -20,6 +21,7 @@ public final class HttpServer {
       String host,
       int port,
       long maxRequestBytes,
+      long maxUploadBytes,
       ObjectMapper mapper,
       Guard guard,
       List<Route> routes) {
@@ -29,6 +31,12 @@ public final class HttpServer {
               config.jetty.host = host;
               config.jetty.port = port;
               config.http.maxRequestSize = maxRequestBytes;
+              // multipart uploads (boundary files) go to temporary files beyond 1 MiB
+              config.jetty.multipartConfig.cacheDirectory(System.getProperty("java.io.tmpdir"));
+              config.jetty.multipartConfig.maxInMemoryFileSize(1, SizeUnit.MB);
+              config.jetty.multipartConfig.maxFileSize(maxUploadBytes, SizeUnit.BYTES);
+              config.jetty.multipartConfig.maxTotalRequestSize(
+                  maxUploadBytes + (1 << 20), SizeUnit.BYTES);
               config.http.defaultContentType = "application/json";
               config.jsonMapper(new JavalinJackson(mapper, false));
               config.startup.showJavalinBanner = false;

@@ -211,4 +211,25 @@ public final class Params {
               + "'");
     }
   }
+
+  /** An optional {@code true}/{@code false} (or 1/0); absent or empty means false. */
+  public static boolean boolParam(Context ctx, String name) {
+    String raw = ctx.queryParam(name);
+    if (raw == null || raw.isEmpty() || raw.equals("false") || raw.equals("0")) {
+      return false;
+    }
+    if (raw.equals("true") || raw.equals("1")) {
+      return true;
+    }
+    throw DomainException.invalid(
+        "invalid_parameter", "Parameter '" + name + "' must be true or false, got '" + raw + "'");
+  }
+
+  /**
+   * An optional instant in ISO-8601 with its offset, e.g. {@code 2026-11-01T00:00:00Z}; a local
+   * time or a date is read in UTC. Absent means null.
+   */
+  public static Instant instantParam(Context ctx, String name) {
+    return instantParam(ctx, name, java.time.ZoneOffset.UTC);
+  }
 }

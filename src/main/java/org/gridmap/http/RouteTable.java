@@ -16,6 +16,7 @@ import io.javalin.http.Context;
 import java.util.List;
 import org.gridmap.account.AccountRoutes;
 import org.gridmap.analytics.AnalyticsRoutes;
+import org.gridmap.area.AreaImportRoutes;
 import org.gridmap.area.AreaRoutes;
 import org.gridmap.audit.AuditRoutes;
 import org.gridmap.event.EventRoutes;
@@ -62,9 +63,10 @@ public final class RouteTable {
       PlaceRoutes places,
       SurveyRoutes survey,
       EventRoutes events,
-      Open311Routes open311) {}
+      Open311Routes open311,
+      AreaImportRoutes imports) {}
 
-  public RouteTable(Handlers h, long importMaxBytes, long maxPhotoBytes) {
+  public RouteTable(Handlers h, long importMaxBytes, long maxPhotoBytes, long maxImportBytes) {
     Access managers = roles(ADMIN, TOWN_LEADER, COMMUNITY_LEADER);
     Access townManagers = roles(ADMIN, TOWN_LEADER);
     Access staffScope = staff().scopedBy(Scoped.STAFF_ID);
@@ -99,6 +101,11 @@ public final class RouteTable {
             get("/api/areas.geojson", PUBLIC, areas::featureCollection),
             get("/api/areas/{code}", PUBLIC, areas::get),
             get("/api/areas/{code}/children", PUBLIC, areas::children),
+            // boundary quality and import: coverage for staff in scope, import for admins and
+            // town leaders (the import checks the town leader's scope against the parents)
+            get("/api/areas/{code}/coverage", staff().scopedBy(Scoped.AREA_CODE), areas::coverage),
+            post("/api/areas/import", roles(ADMIN, TOWN_LEADER), h.imports()::importAreas)
+                .maxBody(maxImportBytes),
             // which grid is this point in: public (anonymous callers are rate-limited per IP);
             // whole files need a staff account
             get("/api/locate", PUBLIC, locate::locate),

@@ -30,7 +30,13 @@ public final class TestApp implements AutoCloseable {
   private static TestApp shared;
   private static TestApp pristine;
 
+  private static TestApp imports;
+
+  /** The largest upload the {@link #imports()} server accepts, small enough to test 413. */
+  public static final long IMPORT_LIMIT_BYTES = 2_000_000;
+
   private final GridMapApp app;
+  private String databaseUrl;
   private final HttpClient http =
       HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(5)).build();
   private final ObjectMapper mapper = new ObjectMapper();
@@ -67,6 +73,34 @@ public final class TestApp implements AutoCloseable {
       Runtime.getRuntime().addShutdownHook(new Thread(pristine.app::close));
     }
     return pristine;
+  }
+
+  /**
+   * A second shared server with the demo towns and accounts, on a database of its own, for the
+   * tests that import boundaries (they change areas, which the tests on {@link #shared()} count).
+   * Its upload limit is {@link #IMPORT_LIMIT_BYTES}.
+   */
+  public static synchronized TestApp imports() {
+    if (imports == null) {
+      String url = TestDatabase.freshDatabase("imports");
+      AppConfig config =
+          config(url)
+              .with(Option.RATE_PUBLIC_PER_MINUTE, "100000")
+              .with(Option.RATE_LOGIN_PER_MINUTE, "100000")
+              .with(Option.MAX_IMPORT_BYTES, String.valueOf(IMPORT_LIMIT_BYTES));
+      imports = new TestApp(GridMapApp.start(config, true));
+      imports.databaseUrl = url;
+      Runtime.getRuntime().addShutdownHook(new Thread(imports.app::close));
+    }
+    return imports;
+  }
+
+  /** The JDBC URL of this server's database (for the {@link #imports()} server). */
+  public String databaseUrl() {
+    if (databaseUrl == null) {
+      throw new IllegalStateException("only the imports server exposes its database");
+    }
+    return databaseUrl;
   }
 
   /** Starts a separate server (no demo) with the given configuration; close it after the test. */
@@ -228,8 +262,30 @@ public final class TestApp implements AutoCloseable {
       return request("DELETE", path, null, true);
     }
 
+    /** A request with any body and content type (null type: none). */
+    public HttpResponse<String> send(
+        String method, String path, String contentType, HttpRequest.BodyPublisher body) {
+      return send(method, path, contentType, body, true);
+    }
+
     /** A request; {@code withCsrf} false leaves out the CSRF header to test its refusal. */
     public HttpResponse<String> request(String method, String path, String json, boolean withCsrf) {
+      return json == null
+          ? send(method, path, null, HttpRequest.BodyPublishers.noBody(), withCsrf)
+          : send(
+              method,
+              path,
+              "application/json",
+              HttpRequest.BodyPublishers.ofString(json),
+              withCsrf);
+    }
+
+    private HttpResponse<String> send(
+        String method,
+        String path,
+        String contentType,
+        HttpRequest.BodyPublisher body,
+        boolean withCsrf) {
       HttpRequest.Builder b = HttpRequest.newBuilder(URI.create(app.baseUrl() + path));
       if (cookie != null) {
         b.header("Cookie", cookie);
@@ -240,13 +296,10 @@ public final class TestApp implements AutoCloseable {
       if (apiKey != null) {
         b.header("Authorization", "Bearer " + apiKey);
       }
-      if (json != null) {
-        b.header("Content-Type", "application/json");
-        b.method(method, HttpRequest.BodyPublishers.ofString(json));
-      } else {
-        b.method(method, HttpRequest.BodyPublishers.noBody());
+      if (contentType != null) {
+        b.header("Content-Type", contentType);
       }
-      return app.send(b.build());
+      return app.send(b.method(method, body).build());
     }
 
     /** A request with a body of any media type (a CSV import, a photo), CSRF header included. */

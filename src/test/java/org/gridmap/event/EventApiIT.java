@@ -201,7 +201,7 @@ class EventApiIT {
     assertEquals("image/png", file.headers().firstValue("Content-Type").orElse(""));
     assertArrayEquals(png, file.body());
 
-    assertEquals(413, upload(admin, id, new byte[10 * 1024 * 1024 + 1], "image/png").statusCode());
+    assertEquals(413, declaredUpload(admin, id, 10 * 1024 * 1024 + 1));
     HttpResponse<String> text = upload(admin, id, "not a photo".getBytes(), "image/jpeg");
     assertEquals(415, text.statusCode());
     assertEquals("unsupported_photo_type", admin.json(text).get("error").asText());
@@ -378,6 +378,40 @@ class EventApiIT {
     b.header("Cookie", as.cookie());
     b.header("X-CSRF-Token", as.csrf());
     return b;
+  }
+
+  /**
+   * The status answered to a photo upload that declares {@code length} bytes, read before any byte
+   * of the body is sent: the refusal of an oversized body must not depend on a race between the
+   * server closing the connection and the client still writing.
+   */
+  private static int declaredUpload(Caller as, String id, long length) {
+    URI base = URI.create(app.baseUrl());
+    try (java.net.Socket socket = new java.net.Socket(base.getHost(), base.getPort())) {
+      socket.setSoTimeout(15_000);
+      String request =
+          "POST /api/events/"
+              + id
+              + "/photos HTTP/1.1\r\nHost: "
+              + base.getHost()
+              + "\r\nCookie: "
+              + as.cookie()
+              + "\r\nX-CSRF-Token: "
+              + as.csrf()
+              + "\r\nContent-Type: image/png\r\nContent-Length: "
+              + length
+              + "\r\n\r\n";
+      socket.getOutputStream().write(request.getBytes(java.nio.charset.StandardCharsets.US_ASCII));
+      socket.getOutputStream().flush();
+      String status =
+          new java.io.BufferedReader(
+                  new java.io.InputStreamReader(
+                      socket.getInputStream(), java.nio.charset.StandardCharsets.US_ASCII))
+              .readLine();
+      return Integer.parseInt(status.split(" ")[1]);
+    } catch (java.io.IOException e) {
+      throw new AssertionError("no answer to an oversized upload", e);
+    }
   }
 
   private static HttpResponse<String> upload(Caller as, String id, byte[] bytes, String type) {

@@ -271,8 +271,8 @@ public final class GridMapApp implements AutoCloseable {
       List<DemoAccounts.Login> demoLogins = demo ? loadDemo(core) : List.of();
       if (boundaries == null) {
         // the index of the core: the one single writes are assigned with, now with the demo
+        // built by Core.open, rebuilt by the demo loader after it adds areas: no third build here
         grids = core.index();
-        grids.refresh();
         grids.watch(Duration.ofSeconds(config.getLong(Option.LOCATE_REFRESH_SECONDS)));
       } else {
         grids = new CurrentGridIndex(boundaries);

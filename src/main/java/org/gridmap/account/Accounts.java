@@ -241,11 +241,6 @@ public final class Accounts {
     return create(Principal.commandLine(), n, null);
   }
 
-  /** The caller behind a command-line action: an admin, audited as {@code cli:<OS user>}. */
-  public static Principal commandLine() {
-    return Principal.commandLine();
-  }
-
   public long countAccounts() {
     return repo.countAccounts();
   }

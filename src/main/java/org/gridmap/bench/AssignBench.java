@@ -159,7 +159,7 @@ final class AssignBench {
     } finally {
       accounts.revokeApiKey(bench, key.id(), null);
       accounts.update(
-          Accounts.commandLine(),
+          Principal.commandLine(),
           bench.accountId(),
           new AccountChange(null, null, null, true, null),
           null);
@@ -256,13 +256,13 @@ final class AssignBench {
         throw e;
       }
       id =
-          accounts.list(Accounts.commandLine(), null, BENCH_USER, 1, 10).items().stream()
+          accounts.list(Principal.commandLine(), null, BENCH_USER, 1, 10).items().stream()
               .filter(a -> a.username().equals(BENCH_USER))
               .findFirst()
               .orElseThrow()
               .id();
       accounts.update(
-          Accounts.commandLine(), id, new AccountChange(null, null, null, false, null), null);
+          Principal.commandLine(), id, new AccountChange(null, null, null, false, null), null);
     }
     return new Principal(
         id,
